@@ -1,0 +1,23 @@
+package io.vitrine.networks;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * @param targetId the (post, account) pair being published
+ * @param idempotencyKey always set; stored before any side effect and stable across retries
+ * @param variant what to publish
+ * @param media reads image bytes and remembers what was already uploaded
+ */
+public record PublishRequest(UUID targetId, String idempotencyKey, PostVariant variant, MediaAccess media) {
+
+	public interface MediaAccess {
+
+		byte[] read(UUID mediaId);
+
+		/** A network reference (blob, media id) from an earlier upload in this scope, if any. */
+		Optional<String> uploaded(UUID mediaId, String scope);
+
+		void rememberUpload(UUID mediaId, String scope, String remoteRef);
+	}
+}

@@ -1,0 +1,18 @@
+package io.vitrine.networks;
+
+/** What reading the account's recent posts told about an ambiguous publish. */
+public sealed interface ReconcileOutcome {
+
+	record Found(String remoteId, String remoteUrl) implements ReconcileOutcome {
+	}
+
+	record NotFound() implements ReconcileOutcome {
+	}
+
+	/** Could not tell (the network is down too, or the answer was not conclusive). */
+	record Inconclusive(String message) implements ReconcileOutcome {
+	}
+
+	record Reauthorize(String message) implements ReconcileOutcome {
+	}
+}

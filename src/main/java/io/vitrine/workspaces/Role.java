@@ -1,0 +1,5 @@
+package io.vitrine.workspaces;
+
+public enum Role {
+	OWNER, ADMIN, EDITOR, CONTRIBUTOR, CLIENT_REVIEWER, ANALYST
+}
