@@ -1,5 +1,6 @@
 package io.vitrine.networks;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
@@ -26,4 +27,12 @@ public interface NetworkConnector {
 
 	/** Looks for the post among the account's recent posts; {@code sentAt} is when the first attempt started. */
 	ReconcileOutcome reconcile(Channel channel, PublishRequest request, Instant sentAt);
+
+	/**
+	 * How long after the first attempt a re-send with the same idempotency key is still sure not to
+	 * duplicate. Mastodon remembers an Idempotency-Key for one hour; a Bluesky record key forever.
+	 */
+	default Duration safeResendWindow() {
+		return capabilities().contains(Capability.SAFE_RESEND) ? Duration.ofDays(3650) : Duration.ZERO;
+	}
 }
