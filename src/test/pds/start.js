@@ -10,6 +10,8 @@
 //   VITRINE_PDS_RATE_LIMITS     "true" enables the PDS's real rate limits (429s), default off
 //   VITRINE_PDS_WATCH_STDIN     "false" disables exit-on-stdin-close, default on
 //   VITRINE_PDS_LOG             "true" writes the PDS's pino logs to <dataDir>/pds.log
+//   VITRINE_PDS_JWT_SECRET      fixed HS256 secret for session JWTs (lets a test mint an expired
+//                               token); default: 32 random bytes as hex
 //
 // stdout gets exactly one line once both servers listen: "PDS_READY http://127.0.0.1:<pdsPort>".
 // Everything else goes to stderr. Exits on SIGTERM/SIGINT, when stdin closes, or when the
@@ -67,9 +69,12 @@ async function main() {
     PDS_PORT: String(pdsPort),
     PDS_DEV_MODE: 'true',
     PDS_SERVICE_HANDLE_DOMAINS: '.test', // handles like alice.test
-    PDS_DID_PLC_URL: `http://${HOST}:${plcPort}`,
+    // a host NAME, not an IP: the PDS's SSRF-safe fetch (used to resolve DID docs) rejects IP
+    // literals with 'Invalid hostname' even in dev mode. localhost resolves to the 127.0.0.1 bind.
+    PDS_DID_PLC_URL: `http://localhost:${plcPort}`,
     PDS_INVITE_REQUIRED: 'false',
-    PDS_JWT_SECRET: crypto.randomBytes(32).toString('hex'),
+    PDS_ENABLE_DID_DOC_WITH_SESSION: 'true', // createSession etc. return didDoc, as bsky.social does
+    PDS_JWT_SECRET: process.env.VITRINE_PDS_JWT_SECRET || crypto.randomBytes(32).toString('hex'),
     PDS_ADMIN_PASSWORD: process.env.VITRINE_PDS_ADMIN_PASSWORD || 'admin-pass',
     PDS_PLC_ROTATION_KEY_K256_PRIVATE_KEY_HEX: rotationKeyHex,
     PDS_DATA_DIRECTORY: dataDir,

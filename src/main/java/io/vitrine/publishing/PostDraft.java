@@ -1,0 +1,39 @@
+package io.vitrine.publishing;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+/** What a person asks for when saving a post: a variant per account and when to publish. */
+public record PostDraft(List<TargetDraft> targets, When when) {
+
+	public PostDraft {
+		targets = targets == null ? List.of() : List.copyOf(targets);
+	}
+
+	public record TargetDraft(UUID connectionId, String text, String link, List<ImageDraft> images) {
+
+		public TargetDraft {
+			images = images == null ? List.of() : List.copyOf(images);
+		}
+	}
+
+	public record ImageDraft(UUID mediaId, String altText) {
+	}
+
+	public sealed interface When {
+	}
+
+	/** Kept as a draft; not published until scheduled. */
+	public record AsDraft() implements When {
+	}
+
+	/** Through the same engine as everything else, due at once. */
+	public record Now() implements When {
+	}
+
+	/** @param zone the zone the person chose the time in, kept to show it back the same way */
+	public record At(Instant instant, ZoneId zone) implements When {
+	}
+}

@@ -1,0 +1,109 @@
+package io.vitrine.publishing.engine;
+
+import io.vitrine.publishing.TargetState;
+import io.vitrine.publishing.internal.Sql;
+import io.vitrine.publishing.internal.Transitions;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Claims due targets for this node: scheduled → publishing with a lease, in one transaction, so
+ * that two nodes never claim the same target.
+ */
+@Component
+class DueTargets {
+
+	private static final String DUE = "t.state = 'scheduled' and t.due_at <= ? and (t.not_before is null or t.not_before <= ?)"
+			+ " and not exists (select 1 from connection c where c.id = t.connection_id and c.paused_until > ?)";
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
+
+	private final TransactionTemplate tx;
+
+	private final Transitions transitions;
+
+	private final boolean postgres;
+
+	DueTargets(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx, Transitions transitions,
+			DataSource dataSource) {
+		this.jdbc = jdbc;
+		this.template = template;
+		this.tx = tx;
+		this.transitions = transitions;
+		this.postgres = isPostgres(dataSource);
+	}
+
+	List<UUID> claim(String owner, Instant now, Instant leaseUntil, int limit) {
+		if (limit <= 0) {
+			return List.of();
+		}
+		return tx.execute(status -> {
+			List<UUID> claimed = postgres ? claimWithSkipLocked(owner, now, leaseUntil, limit)
+					: claimOneByOne(owner, now, leaseUntil, limit);
+			claimed.forEach(id -> transitions.record(id, TargetState.SCHEDULED, TargetState.PUBLISHING, now,
+					"claimed by " + owner));
+			return claimed;
+		});
+	}
+
+	/** Rows another node is claiming are skipped, not waited for, so nodes drain a burst side by side. */
+	private List<UUID> claimWithSkipLocked(String owner, Instant now, Instant leaseUntil, int limit) {
+		return jdbc.sql("update post_target set state = 'publishing', lease_owner = ?, lease_until = ?, attempts = attempts + 1,"
+				+ " updated_at = ? where id in (select t.id from post_target t where " + DUE
+				+ " order by t.due_at limit ? for update skip locked) returning id")
+			.params(owner, Sql.ts(leaseUntil), Sql.ts(now), Sql.ts(now), Sql.ts(now), Sql.ts(now), limit)
+			.query(UUID.class)
+			.list();
+	}
+
+	/**
+	 * H2 has no SKIP LOCKED: candidates are read without locks, then each is taken by an update that
+	 * only matches while the row is still scheduled. A row another transaction took in between
+	 * matches nothing, so it is never claimed twice.
+	 */
+	private List<UUID> claimOneByOne(String owner, Instant now, Instant leaseUntil, int limit) {
+		List<UUID> candidates = jdbc.sql("select t.id from post_target t where " + DUE + " order by t.due_at limit ?")
+			.params(Sql.ts(now), Sql.ts(now), Sql.ts(now), limit)
+			.query(UUID.class)
+			.list();
+		if (candidates.isEmpty()) {
+			return candidates;
+		}
+		int[][] counts = template.batchUpdate("update post_target set state = 'publishing', lease_owner = ?, lease_until = ?,"
+				+ " attempts = attempts + 1, updated_at = ? where id = ? and state = 'scheduled'", candidates, candidates.size(),
+				(ps, id) -> {
+					ps.setString(1, owner);
+					ps.setObject(2, Sql.ts(leaseUntil));
+					ps.setObject(3, Sql.ts(now));
+					ps.setObject(4, id);
+				});
+		List<UUID> claimed = new ArrayList<>();
+		for (int i = 0; i < candidates.size(); i++) {
+			if (counts[0][i] == 1) {
+				claimed.add(candidates.get(i));
+			}
+		}
+		return claimed;
+	}
+
+	private static boolean isPostgres(DataSource dataSource) {
+		try (Connection c = dataSource.getConnection()) {
+			return c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("cannot read the database product", e);
+		}
+	}
+}

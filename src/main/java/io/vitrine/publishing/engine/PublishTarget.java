@@ -1,0 +1,148 @@
+package io.vitrine.publishing.engine;
+
+import io.vitrine.media.MediaLibrary;
+import io.vitrine.networks.Channel;
+import io.vitrine.networks.ConnectionStatus;
+import io.vitrine.networks.ConnectionView;
+import io.vitrine.networks.Connections;
+import io.vitrine.networks.Connectors;
+import io.vitrine.networks.NetworkConnector;
+import io.vitrine.networks.PostVariant;
+import io.vitrine.networks.PublishOutcome;
+import io.vitrine.networks.PublishRequest;
+import io.vitrine.networks.VariantCheck;
+import io.vitrine.networks.Violation;
+import io.vitrine.publishing.TargetState;
+import io.vitrine.publishing.TargetView;
+import io.vitrine.publishing.internal.Targets;
+import io.vitrine.publishing.internal.VariantValidation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Sends one claimed target to its network and records what happened. */
+@Component
+class PublishTarget {
+
+	private static final Logger log = LoggerFactory.getLogger(PublishTarget.class);
+
+	static final int MAX_TRANSIENT_ATTEMPTS = 6;
+
+	private final Targets targets;
+
+	private final Connections connections;
+
+	private final Connectors connectors;
+
+	private final VariantValidation validation;
+
+	private final TargetUpdates updates;
+
+	private final MediaLibrary media;
+
+	private final EngineMetrics metrics;
+
+	private final Clock clock;
+
+	PublishTarget(Targets targets, Connections connections, Connectors connectors, VariantValidation validation,
+			TargetUpdates updates, MediaLibrary media, EngineMetrics metrics, Clock clock) {
+		this.targets = targets;
+		this.connections = connections;
+		this.connectors = connectors;
+		this.validation = validation;
+		this.updates = updates;
+		this.media = media;
+		this.metrics = metrics;
+		this.clock = clock;
+	}
+
+	void publish(UUID targetId, String owner) {
+		Optional<TargetView> found = targets.find(targetId);
+		if (found.isEmpty() || found.get().state() != TargetState.PUBLISHING) {
+			return;
+		}
+		TargetView target = found.get();
+		ConnectionView account = connections.get(target.workspaceId(), target.connectionId());
+		NetworkConnector connector = connectors.get(account.network());
+		if (account.status() == ConnectionStatus.NEEDS_RECONNECT) {
+			fail(target, owner, "the account " + account.handle() + " needs to be reconnected: " + account.statusReason());
+			return;
+		}
+		PostVariant variant = validation.variantOf(target.workspaceId(), target.text(), target.link(), target.images());
+		VariantCheck check = validation.check(account, variant);
+		if (!check.valid()) {
+			fail(target, owner, "no longer valid for " + connector.displayName() + ": " + check.violations().stream()
+				.map(Violation::message).collect(Collectors.joining("; ")));
+			return;
+		}
+		Instant started = clock.instant();
+		updates.markSending(target.id(), owner, started);
+		PublishOutcome outcome;
+		try {
+			Channel channel = connections.openChannel(account.id());
+			outcome = connector.publish(channel, new PublishRequest(target.id(), target.id().toString(), variant, new TargetMedia(media)));
+		}
+		catch (RuntimeException e) {
+			// We cannot tell how far the connector got: treat it like a lost response.
+			log.error("Connector {} failed on target {}", connector.id(), target.id(), e);
+			outcome = new PublishOutcome.Unknown("unexpected error while publishing: " + e.getClass().getSimpleName());
+		}
+		record(target, account, connector, owner, outcome);
+	}
+
+	private void record(TargetView target, ConnectionView account, NetworkConnector connector, String owner,
+			PublishOutcome outcome) {
+		Instant now = clock.instant();
+		String network = connector.displayName();
+		switch (outcome) {
+			case PublishOutcome.Published p -> {
+				updates.published(target.id(), TargetState.PUBLISHING, p.remoteId(), p.remoteUrl(), now,
+						"published on " + network + " as " + p.remoteId());
+				metrics.published(target.dueAt(), now);
+			}
+			case PublishOutcome.Rejected r -> fail(target, owner, network + " refused the post: " + r.message());
+			case PublishOutcome.RateLimited r -> {
+				connections.pauseUntil(account.id(), r.until(), r.message());
+				updates.move(target.id(), owner, TargetState.PUBLISHING, TargetState.SCHEDULED, r.until(), null, now,
+						network + " rate limit: waiting until " + r.until() + " (" + r.message() + ")");
+				metrics.outcome("rate_limited");
+			}
+			case PublishOutcome.Transient t -> retryLater(target, owner, network, t.message(), now);
+			case PublishOutcome.Unknown u -> {
+				updates.move(target.id(), owner, TargetState.PUBLISHING, TargetState.UNKNOWN, now.plus(Reconciliation.FIRST_CHECK),
+						network + " may or may not have the post: " + u.message(), now,
+						u.message() + "; checking the account's recent posts before anything is sent again");
+				metrics.outcome("unknown");
+			}
+			case PublishOutcome.Reauthorize r -> {
+				connections.markNeedsReconnect(account.id(), r.message());
+				fail(target, owner, network + " refused the account's credentials (" + r.message() + "): reconnect "
+						+ account.handle() + ", then retry");
+			}
+		}
+	}
+
+	private void retryLater(TargetView target, String owner, String network, String message, Instant now) {
+		int attempts = target.attempts();
+		if (attempts >= MAX_TRANSIENT_ATTEMPTS) {
+			fail(target, owner, "could not reach " + network + " after " + attempts + " attempts: " + message);
+			return;
+		}
+		Duration backoff = Duration.ofSeconds(15L << Math.min(attempts, 8));
+		updates.move(target.id(), owner, TargetState.PUBLISHING, TargetState.SCHEDULED, now.plus(backoff), null, now,
+				"not sent (" + message + "); trying again in " + backoff.toSeconds() + " s");
+		metrics.outcome("transient");
+	}
+
+	private void fail(TargetView target, String owner, String reason) {
+		updates.move(target.id(), owner, TargetState.PUBLISHING, TargetState.FAILED, null, reason, clock.instant(), reason);
+		metrics.outcome("failed");
+	}
+}

@@ -1,0 +1,26 @@
+package io.vitrine.publishing.engine;
+
+import io.vitrine.media.MediaLibrary;
+import io.vitrine.networks.PublishRequest;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** Gives connectors the image bytes and the memory of what they already uploaded. */
+record TargetMedia(MediaLibrary library) implements PublishRequest.MediaAccess {
+
+	@Override
+	public byte[] read(UUID mediaId) {
+		return library.content(mediaId);
+	}
+
+	@Override
+	public Optional<String> uploaded(UUID mediaId, String scope) {
+		return library.uploaded(mediaId, scope);
+	}
+
+	@Override
+	public void rememberUpload(UUID mediaId, String scope, String remoteRef) {
+		library.rememberUpload(mediaId, scope, remoteRef);
+	}
+}

@@ -1,0 +1,217 @@
+package io.vitrine.publishing.internal;
+
+import io.vitrine.networks.ConnectionStatus;
+import io.vitrine.networks.ConnectionView;
+import io.vitrine.networks.Connections;
+import io.vitrine.networks.Connectors;
+import io.vitrine.networks.PostVariant;
+import io.vitrine.networks.VariantCheck;
+import io.vitrine.publishing.PostDraft;
+import io.vitrine.publishing.PostView;
+import io.vitrine.publishing.TargetState;
+import io.vitrine.publishing.TargetView;
+import io.vitrine.publishing.TargetsBecameDue;
+import io.vitrine.shared.Ids;
+import io.vitrine.shared.InvalidInput;
+import io.vitrine.shared.NotFound;
+import io.vitrine.workspaces.Member;
+import io.vitrine.workspaces.Policies;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Saves a new post: one target per chosen account, each variant checked against its network's rules. */
+@Service
+public class ComposePost {
+
+	static final int MAX_TEXT = 100_000;
+
+	private final JdbcClient jdbc;
+
+	private final Connections connections;
+
+	private final Connectors connectors;
+
+	private final VariantValidation validation;
+
+	private final Transitions transitions;
+
+	private final Targets targets;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	ComposePost(JdbcClient jdbc, Connections connections, Connectors connectors, VariantValidation validation,
+			Transitions transitions, Targets targets, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.connections = connections;
+		this.connectors = connectors;
+		this.validation = validation;
+		this.transitions = transitions;
+		this.targets = targets;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public PostView create(Member member, PostDraft draft) {
+		boolean publishing = !(draft.when() instanceof PostDraft.AsDraft);
+		Policies.require(Policies.MAY_COMPOSE, member, "write posts");
+		if (publishing) {
+			Policies.require(Policies.MAY_SCHEDULE, member, "schedule or publish posts");
+		}
+		Instant now = clock.instant();
+		Instant due = switch (draft.when()) {
+			case PostDraft.AsDraft d -> null;
+			case PostDraft.Now n -> now;
+			case PostDraft.At at -> at.instant();
+		};
+		List<ConnectionView> accounts = check(member, draft, publishing, due, now);
+
+		UUID postId = Ids.next();
+		String zone = draft.when() instanceof PostDraft.At at ? at.zone().getId() : null;
+		jdbc.sql("insert into post (id, workspace_id, created_by, scheduled_at, scheduled_zone, created_at, updated_at)"
+				+ " values (?, ?, ?, ?, ?, ?, ?)")
+			.params(postId, member.workspaceId(), member.userId(), Sql.ts(due), zone, Sql.ts(now), Sql.ts(now))
+			.update();
+		TargetState state = publishing ? TargetState.SCHEDULED : TargetState.DRAFT;
+		for (int i = 0; i < draft.targets().size(); i++) {
+			insertTarget(member, postId, draft.targets().get(i), accounts.get(i), state, due, now);
+		}
+		if (publishing && !due.isAfter(now)) {
+			events.publishEvent(new TargetsBecameDue(draft.targets().size()));
+		}
+		return targets.post(member.workspaceId(), postId).orElseThrow();
+	}
+
+	private void insertTarget(Member member, UUID postId, PostDraft.TargetDraft t, ConnectionView account,
+			TargetState state, Instant due, Instant now) {
+		UUID targetId = Ids.next();
+		jdbc.sql("insert into post_target (id, post_id, workspace_id, connection_id, body, link, state, due_at, attempts,"
+				+ " created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")
+			.params(targetId, postId, member.workspaceId(), account.id(), t.text() == null ? "" : t.text(),
+					blankToNull(t.link()), state.dbValue(), Sql.ts(due), Sql.ts(now), Sql.ts(now))
+			.update();
+		for (int j = 0; j < t.images().size(); j++) {
+			PostDraft.ImageDraft image = t.images().get(j);
+			jdbc.sql("insert into post_target_media (target_id, position, media_id, alt_text) values (?, ?, ?, ?)")
+				.params(targetId, j, image.mediaId(), blankToNull(image.altText()))
+				.update();
+		}
+		transitions.record(targetId, null, state, now,
+				state == TargetState.SCHEDULED ? "scheduled by " + member.userId() : "saved as draft by " + member.userId());
+	}
+
+	private List<ConnectionView> check(Member member, PostDraft draft, boolean publishing, Instant due, Instant now) {
+		List<InvalidInput.Problem> problems = new ArrayList<>();
+		if (draft.targets().isEmpty()) {
+			problems.add(new InvalidInput.Problem("targets", "required", "choose at least one account"));
+		}
+		if (draft.when() instanceof PostDraft.At && due.isBefore(now)) {
+			problems.add(new InvalidInput.Problem("scheduledAt", "future", "must be in the future; use \"publish now\" instead"));
+		}
+		List<ConnectionView> accounts = new ArrayList<>();
+		Set<UUID> seen = new HashSet<>();
+		for (int i = 0; i < draft.targets().size(); i++) {
+			PostDraft.TargetDraft t = draft.targets().get(i);
+			String prefix = "targets[" + i + "].";
+			ConnectionView account = account(member, t.connectionId(), prefix, problems);
+			accounts.add(account);
+			if (account == null) {
+				continue;
+			}
+			if (!seen.add(account.id())) {
+				problems.add(new InvalidInput.Problem(prefix + "connectionId", "unique", "the same account is chosen twice"));
+			}
+			if (t.text() != null && t.text().length() > MAX_TEXT) {
+				problems.add(new InvalidInput.Problem(prefix + "text", "max-length", "is longer than " + MAX_TEXT + " characters"));
+				continue;
+			}
+			linkProblem(t.link()).ifPresent(message -> problems.add(new InvalidInput.Problem(prefix + "link", "url", message)));
+			if (publishing && account.status() == ConnectionStatus.NEEDS_RECONNECT) {
+				problems.add(new InvalidInput.Problem(prefix + "connectionId", "connected",
+						account.handle() + " needs to be reconnected before it can publish"));
+			}
+			PostVariant variant = variant(member, t, prefix, problems);
+			if (variant != null) {
+				VariantCheck result = validation.check(account, variant);
+				String network = connectors.get(account.network()).displayName();
+				result.violations().forEach(v -> problems.add(new InvalidInput.Problem(prefix + v.field(), v.rule(),
+						network + " (" + account.handle() + "): " + v.message())));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		return accounts;
+	}
+
+	private ConnectionView account(Member member, UUID connectionId, String prefix, List<InvalidInput.Problem> problems) {
+		if (connectionId == null) {
+			problems.add(new InvalidInput.Problem(prefix + "connectionId", "required", "choose an account"));
+			return null;
+		}
+		try {
+			return connections.get(member.workspaceId(), connectionId);
+		}
+		catch (NotFound e) {
+			problems.add(new InvalidInput.Problem(prefix + "connectionId", "exists", "no such account in this workspace"));
+			return null;
+		}
+	}
+
+	private PostVariant variant(Member member, PostDraft.TargetDraft t, String prefix, List<InvalidInput.Problem> problems) {
+		List<TargetView.ImageView> images = new ArrayList<>();
+		boolean ok = true;
+		for (int j = 0; j < t.images().size(); j++) {
+			PostDraft.ImageDraft image = t.images().get(j);
+			if (image == null || image.mediaId() == null) {
+				problems.add(new InvalidInput.Problem(prefix + "images[" + j + "].mediaId", "required", "choose an image"));
+				ok = false;
+				continue;
+			}
+			images.add(new TargetView.ImageView(image.mediaId(), image.altText()));
+		}
+		if (!ok) {
+			return null;
+		}
+		try {
+			return validation.variantOf(member.workspaceId(), t.text(), blankToNull(t.link()), images);
+		}
+		catch (NotFound e) {
+			problems.add(new InvalidInput.Problem(prefix + "images", "exists", "an image is not in this workspace's library"));
+			return null;
+		}
+	}
+
+	private static java.util.Optional<String> linkProblem(String link) {
+		if (link == null || link.isBlank()) {
+			return java.util.Optional.empty();
+		}
+		try {
+			java.net.URI uri = new java.net.URI(link.strip());
+			boolean web = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+			if (!web || uri.getHost() == null || link.length() > 2048) {
+				return java.util.Optional.of("must be an http(s) address of at most 2048 characters");
+			}
+			return java.util.Optional.empty();
+		}
+		catch (java.net.URISyntaxException e) {
+			return java.util.Optional.of("must be an http(s) address such as https://example.com/page");
+		}
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+}

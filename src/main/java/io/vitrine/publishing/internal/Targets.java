@@ -1,0 +1,126 @@
+package io.vitrine.publishing.internal;
+
+import io.vitrine.publishing.PostView;
+import io.vitrine.publishing.TargetState;
+import io.vitrine.publishing.TargetView;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Reads posts and targets. Every read by people is scoped by workspace; the engine reads by id. */
+@Component
+public class Targets {
+
+	private static final String COLUMNS = "t.id, t.post_id, t.workspace_id, t.connection_id, t.body, t.link, t.state, t.due_at, t.not_before,"
+			+ " t.attempts, t.remote_id, t.remote_url, t.failure_reason, t.published_at, t.updated_at";
+
+	private final JdbcClient jdbc;
+
+	Targets(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<TargetView> find(UUID targetId) {
+		return jdbc.sql("select " + COLUMNS + " from post_target t where t.id = ?")
+			.param(targetId)
+			.query(this::target)
+			.optional()
+			.map(this::withImages);
+	}
+
+	public Optional<TargetView> find(UUID workspaceId, UUID targetId) {
+		return jdbc.sql("select " + COLUMNS + " from post_target t where t.id = ? and t.workspace_id = ?")
+			.params(targetId, workspaceId)
+			.query(this::target)
+			.optional()
+			.map(this::withImages);
+	}
+
+	public Optional<PostView> post(UUID workspaceId, UUID postId) {
+		return posts(workspaceId, "p.id = ?", List.of(postId), 1).stream().findFirst();
+	}
+
+	/** Newest first, paged by id (ids sort by creation time). */
+	public List<PostView> posts(UUID workspaceId, UUID before, int limit) {
+		return before == null ? posts(workspaceId, "1 = 1", List.of(), limit)
+				: posts(workspaceId, "p.id < ?", List.of(before), limit);
+	}
+
+	private List<PostView> posts(UUID workspaceId, String condition, List<Object> args, int limit) {
+		List<Object> params = new ArrayList<>();
+		params.add(workspaceId);
+		params.addAll(args);
+		params.add(limit);
+		List<PostView> posts = jdbc
+			.sql("select p.id, p.workspace_id, p.created_by, p.scheduled_at, p.scheduled_zone, p.created_at from post p"
+					+ " where p.workspace_id = ? and " + condition + " order by p.id desc limit ?")
+			.params(params)
+			.query((rs, row) -> new PostView(rs.getObject("id", UUID.class), rs.getObject("workspace_id", UUID.class),
+					rs.getObject("created_by", UUID.class), Sql.instant(rs, "scheduled_at"), rs.getString("scheduled_zone"),
+					Sql.instant(rs, "created_at"), List.of()))
+			.list();
+		if (posts.isEmpty()) {
+			return posts;
+		}
+		Map<UUID, List<TargetView>> targets = targetsOf(posts.stream().map(PostView::id).toList());
+		return posts.stream()
+			.map(p -> new PostView(p.id(), p.workspaceId(), p.createdBy(), p.scheduledAt(), p.scheduledZone(),
+					p.createdAt(), targets.getOrDefault(p.id(), List.of())))
+			.toList();
+	}
+
+	private Map<UUID, List<TargetView>> targetsOf(List<UUID> postIds) {
+		String marks = postIds.stream().map(id -> "?").collect(Collectors.joining(","));
+		List<TargetView> targets = jdbc.sql("select " + COLUMNS + " from post_target t where t.post_id in (" + marks + ") order by t.id")
+			.params(new ArrayList<Object>(postIds))
+			.query(this::target)
+			.list();
+		Map<UUID, List<TargetView.ImageView>> images = imagesOf(targets.stream().map(TargetView::id).toList());
+		Map<UUID, List<TargetView>> byPost = new LinkedHashMap<>();
+		for (TargetView t : targets) {
+			byPost.computeIfAbsent(t.postId(), k -> new ArrayList<>()).add(withImages(t, images.getOrDefault(t.id(), List.of())));
+		}
+		return byPost;
+	}
+
+	private TargetView withImages(TargetView t) {
+		return withImages(t, imagesOf(List.of(t.id())).getOrDefault(t.id(), List.of()));
+	}
+
+	private static TargetView withImages(TargetView t, List<TargetView.ImageView> images) {
+		return new TargetView(t.id(), t.postId(), t.workspaceId(), t.connectionId(), t.text(), t.link(), images, t.state(), t.dueAt(),
+				t.notBefore(), t.attempts(), t.remoteId(), t.remoteUrl(), t.failureReason(), t.publishedAt(), t.updatedAt());
+	}
+
+	private Map<UUID, List<TargetView.ImageView>> imagesOf(List<UUID> targetIds) {
+		if (targetIds.isEmpty()) {
+			return Map.of();
+		}
+		String marks = targetIds.stream().map(id -> "?").collect(Collectors.joining(","));
+		Map<UUID, List<TargetView.ImageView>> images = new LinkedHashMap<>();
+		jdbc.sql("select target_id, media_id, alt_text from post_target_media where target_id in (" + marks + ") order by target_id, position")
+			.params(new ArrayList<Object>(targetIds))
+			.query(rs -> {
+				images.computeIfAbsent(rs.getObject("target_id", UUID.class), k -> new ArrayList<>())
+					.add(new TargetView.ImageView(rs.getObject("media_id", UUID.class), rs.getString("alt_text")));
+			});
+		return images;
+	}
+
+	private TargetView target(ResultSet rs, int row) throws SQLException {
+		return new TargetView(rs.getObject("id", UUID.class), rs.getObject("post_id", UUID.class),
+				rs.getObject("workspace_id", UUID.class), rs.getObject("connection_id", UUID.class), rs.getString("body"), rs.getString("link"), List.of(),
+				TargetState.fromDb(rs.getString("state")), Sql.instant(rs, "due_at"), Sql.instant(rs, "not_before"),
+				rs.getInt("attempts"), rs.getString("remote_id"), rs.getString("remote_url"), rs.getString("failure_reason"),
+				Sql.instant(rs, "published_at"), Sql.instant(rs, "updated_at"));
+	}
+}

@@ -1,0 +1,41 @@
+package io.vitrine.publishing.internal;
+
+import io.vitrine.media.MediaItem;
+import io.vitrine.media.MediaLibrary;
+import io.vitrine.networks.ConnectionView;
+import io.vitrine.networks.Connectors;
+import io.vitrine.networks.NetworkConnector;
+import io.vitrine.networks.PostVariant;
+import io.vitrine.networks.VariantCheck;
+import io.vitrine.publishing.TargetView;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.UUID;
+
+/** One way to check a variant, used when it is saved and again just before it is sent. */
+@Component
+public class VariantValidation {
+
+	private final Connectors connectors;
+
+	private final MediaLibrary media;
+
+	VariantValidation(Connectors connectors, MediaLibrary media) {
+		this.connectors = connectors;
+		this.media = media;
+	}
+
+	public VariantCheck check(ConnectionView connection, PostVariant variant) {
+		NetworkConnector connector = connectors.get(connection.network());
+		return connector.validate(variant, connection.limits() != null ? connection.limits() : connector.defaultLimits());
+	}
+
+	public PostVariant variantOf(UUID workspaceId, String text, String link, List<TargetView.ImageView> images) {
+		return new PostVariant(text, link, images.stream().map(image -> {
+			MediaItem item = media.get(workspaceId, image.mediaId());
+			return new PostVariant.Image(item.id(), item.contentType(), item.sizeBytes(), item.width(), item.height(),
+					image.altText());
+		}).toList());
+	}
+}

@@ -1,0 +1,43 @@
+package io.vitrine.publishing.web;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.vitrine.publishing.PostDraft;
+
+import java.util.List;
+import java.util.UUID;
+
+/** JSON bodies of the posts API. */
+final class PostRequests {
+
+	private PostRequests() {
+	}
+
+	@Schema(description = "A post: one variant per account, and when to publish it")
+	record CreatePost(
+			@Schema(description = "one entry per account; each is validated against its network's rules") List<Target> targets,
+			@Schema(description = "draft (default without scheduledAt), now, or schedule (default with scheduledAt)",
+					allowableValues = { "draft", "now", "schedule" }) String publish,
+			@Schema(description = "an instant with offset (2026-03-29T07:00:00Z) or a wall-clock time (2026-03-29T09:00) in timeZone; "
+					+ "a time skipped by a daylight-saving change is refused, a repeated one means its first occurrence",
+					example = "2026-03-29T09:00") String scheduledAt,
+			@Schema(description = "IANA zone of a wall-clock scheduledAt; defaults to the workspace's", example = "Europe/Paris") String timeZone) {
+
+		PostDraft.TargetDraft target(int i) {
+			Target t = targets.get(i);
+			return t == null ? new PostDraft.TargetDraft(null, null, null, List.of())
+					: new PostDraft.TargetDraft(t.connectionId(), t.text(), t.link(),
+							t.images() == null ? List.of() : t.images().stream()
+								.map(image -> image == null ? null : new PostDraft.ImageDraft(image.mediaId(), image.altText()))
+								.toList());
+		}
+	}
+
+	record Target(UUID connectionId, String text, String link, List<Image> images) {
+	}
+
+	record Image(UUID mediaId, @Schema(description = "described for people who cannot see it") String altText) {
+	}
+
+	record Schedule(String scheduledAt, String timeZone) {
+	}
+}
