@@ -59,9 +59,11 @@ class SecurityConfig {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http, PasswordSignIn passwordSignIn) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+		// The form sign-in uses PasswordSignIn through the global AuthenticationManager (it is the only
+		// AuthenticationProvider bean). Registering it here as well would make a failed attempt run
+		// twice (this chain's manager, then its parent) and count as two failures.
 		http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PAGES).permitAll().anyRequest().authenticated())
-			.authenticationProvider(passwordSignIn)
 			.formLogin(f -> f.loginPage("/login")
 				.usernameParameter("email")
 				.passwordParameter("password")
