@@ -50,7 +50,7 @@ class SecurityConfig {
 		http.securityMatcher("/api/v1/**")
 			.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_API).permitAll().anyRequest().authenticated())
 			.addFilterBefore(new BearerTokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
-			.csrf(c -> c.ignoringRequestMatchers(BearerTokenFilter::hasBearerHeader))
+			.csrf(c -> c.ignoringRequestMatchers(SecurityConfig::cannotRideOnASession))
 			.requestCache(c -> c.disable())
 			.exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.headers(SecurityConfig::headers);
@@ -74,6 +74,15 @@ class SecurityConfig {
 			.exceptionHandling(e -> e.authenticationEntryPoint(new HtmxAwareEntryPoint()))
 			.headers(SecurityConfig::headers);
 		return http.build();
+	}
+
+	/**
+	 * CSRF protects the session cookie. A call with a bearer token is judged by the token alone, and
+	 * a call without a live session cannot be authenticated by one; checking CSRF there would
+	 * only turn an honest "401 sign in" into a puzzling "403 CSRF".
+	 */
+	private static boolean cannotRideOnASession(jakarta.servlet.http.HttpServletRequest request) {
+		return BearerTokenFilter.hasBearerHeader(request) || request.getSession(false) == null;
 	}
 
 	private static void headers(HeadersConfigurer<HttpSecurity> headers) {
