@@ -1,5 +1,9 @@
 package io.vitrine.networks;
 
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /**
  * A network's (or an instance's) publishing limits, as data. Zero means "no such limit".
  *
@@ -9,7 +13,24 @@ package io.vitrine.networks;
  * @param maxImages images per post
  * @param maxImageBytes size of one image
  * @param maxAltTextCharacters alt text of one image
+ * @param imageContentTypes image MIME types the network accepts; empty means any image
  */
 public record NetworkLimits(int maxCharacters, int maxBytes, int charactersPerUrl, int maxImages, long maxImageBytes,
-		int maxAltTextCharacters) {
+		int maxAltTextCharacters, Set<String> imageContentTypes) {
+
+	public NetworkLimits {
+		imageContentTypes = imageContentTypes == null ? Set.of()
+				: imageContentTypes.stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+	}
+
+	/** Limits of a network that accepts any image type. */
+	public NetworkLimits(int maxCharacters, int maxBytes, int charactersPerUrl, int maxImages, long maxImageBytes,
+			int maxAltTextCharacters) {
+		this(maxCharacters, maxBytes, charactersPerUrl, maxImages, maxImageBytes, maxAltTextCharacters, Set.of());
+	}
+
+	public boolean acceptsImageType(String contentType) {
+		return imageContentTypes.isEmpty()
+				|| (contentType != null && imageContentTypes.contains(contentType.toLowerCase(Locale.ROOT)));
+	}
 }

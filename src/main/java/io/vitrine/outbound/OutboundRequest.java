@@ -1,0 +1,143 @@
+package io.vitrine.outbound;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One call through {@link OutboundHttp}. Built with {@link #get(String)} or {@link #post(String)}.
+ *
+ * @param responseTimeout overrides vitrine.outbound.response-timeout for this call when not null
+ */
+public record OutboundRequest(String method, String url, Map<String, List<String>> headers, Body body,
+		Duration responseTimeout) {
+
+	public OutboundRequest {
+		Objects.requireNonNull(method, "method");
+		Objects.requireNonNull(url, "url");
+		headers = Map.copyOf(headers);
+	}
+
+	public static Builder get(String url) {
+		return new Builder("GET", url);
+	}
+
+	public static Builder post(String url) {
+		return new Builder("POST", url);
+	}
+
+	public static Builder of(String method, String url) {
+		return new Builder(method, url);
+	}
+
+	/** Header values may hold tokens: never printed. */
+	@Override
+	public String toString() {
+		return method + " " + url + " headers=" + headers.keySet();
+	}
+
+	/** What a request carries; the content type follows from the kind. */
+	public sealed interface Body {
+	}
+
+	public record Json(String json) implements Body {
+	}
+
+	public record Form(Map<String, List<String>> fields) implements Body {
+	}
+
+	public record Multipart(List<Part> parts) implements Body {
+
+		public Multipart {
+			parts = List.copyOf(parts);
+		}
+	}
+
+	/** A multipart field: a file when {@code fileName} is set, else a plain text value. */
+	public record Part(String name, String fileName, String contentType, byte[] content) {
+
+		public static Part text(String name, String value) {
+			return new Part(name, null, "text/plain; charset=UTF-8", value.getBytes(StandardCharsets.UTF_8));
+		}
+
+		public static Part file(String name, String fileName, String contentType, byte[] content) {
+			return new Part(name, fileName, contentType, content);
+		}
+
+		@Override
+		public String toString() {
+			return "Part[" + name + ", " + content.length + " bytes]";
+		}
+	}
+
+	public static final class Builder {
+
+		private final String method;
+
+		private final StringBuilder url;
+
+		private boolean hasQuery;
+
+		private final Map<String, List<String>> headers = new LinkedHashMap<>();
+
+		private Body body;
+
+		private Duration responseTimeout;
+
+		private Builder(String method, String url) {
+			this.method = method;
+			this.url = new StringBuilder(url);
+			this.hasQuery = url.contains("?");
+		}
+
+		/** Appends a query parameter, encoded. */
+		public Builder query(String name, String value) {
+			url.append(hasQuery ? '&' : '?')
+				.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+				.append('=')
+				.append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+			hasQuery = true;
+			return this;
+		}
+
+		public Builder header(String name, String value) {
+			headers.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+			return this;
+		}
+
+		public Builder bearer(String token) {
+			return header("Authorization", "Bearer " + token);
+		}
+
+		public Builder json(String json) {
+			this.body = new Json(json);
+			return this;
+		}
+
+		public Builder form(Map<String, List<String>> fields) {
+			this.body = new Form(Map.copyOf(fields));
+			return this;
+		}
+
+		public Builder multipart(List<Part> parts) {
+			this.body = new Multipart(parts);
+			return this;
+		}
+
+		public Builder responseTimeout(Duration timeout) {
+			this.responseTimeout = timeout;
+			return this;
+		}
+
+		public OutboundRequest build() {
+			Map<String, List<String>> frozen = new LinkedHashMap<>();
+			headers.forEach((name, values) -> frozen.put(name, List.copyOf(values)));
+			return new OutboundRequest(method, url.toString(), frozen, body, responseTimeout);
+		}
+	}
+}
