@@ -5,9 +5,12 @@ import io.vitrine.shared.InvalidInput;
 import io.vitrine.shared.NotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -24,9 +27,11 @@ import java.util.Map;
 
 /**
  * REST errors as RFC 9457 problem details. Bad input always names the field and the rule, and
- * nothing a client sends may turn into a 500.
+ * nothing a client sends may turn into a 500. Ordered first so that it, not the page error advice,
+ * answers for REST controllers.
  */
 @RestControllerAdvice(basePackages = "io.vitrine", annotations = org.springframework.web.bind.annotation.RestController.class)
+@Order(0)
 class ApiErrors {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
@@ -98,6 +103,16 @@ class ApiErrors {
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
 	ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
+	}
+
+	@ExceptionHandler(AuthenticationException.class)
+	ProblemDetail unauthenticated(AuthenticationException e) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "sign in or send a personal API token");
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	ProblemDetail denied(AccessDeniedException e) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "access denied");
 	}
 
 	@ExceptionHandler(Exception.class)

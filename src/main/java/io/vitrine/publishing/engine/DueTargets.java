@@ -62,7 +62,7 @@ class DueTargets {
 	private List<UUID> claimWithSkipLocked(String owner, Instant now, Instant leaseUntil, int limit) {
 		return jdbc.sql("update post_target set state = 'publishing', lease_owner = ?, lease_until = ?, attempts = attempts + 1,"
 				+ " updated_at = ? where id in (select t.id from post_target t where " + DUE
-				+ " order by t.due_at limit ? for update skip locked) returning id")
+				+ " order by t.due_at, t.id limit ? for update skip locked) returning id")
 			.params(owner, Sql.ts(leaseUntil), Sql.ts(now), Sql.ts(now), Sql.ts(now), Sql.ts(now), limit)
 			.query(UUID.class)
 			.list();
@@ -71,10 +71,11 @@ class DueTargets {
 	/**
 	 * H2 has no SKIP LOCKED: candidates are read without locks, then each is taken by an update that
 	 * only matches while the row is still scheduled. A row another transaction took in between
-	 * matches nothing, so it is never claimed twice.
+	 * matches nothing, so it is never claimed twice. Candidates come in one total order (due_at, id)
+	 * so that two claimers lock rows in the same order and cannot deadlock on ties.
 	 */
 	private List<UUID> claimOneByOne(String owner, Instant now, Instant leaseUntil, int limit) {
-		List<UUID> candidates = jdbc.sql("select t.id from post_target t where " + DUE + " order by t.due_at limit ?")
+		List<UUID> candidates = jdbc.sql("select t.id from post_target t where " + DUE + " order by t.due_at, t.id limit ?")
 			.params(Sql.ts(now), Sql.ts(now), Sql.ts(now), limit)
 			.query(UUID.class)
 			.list();

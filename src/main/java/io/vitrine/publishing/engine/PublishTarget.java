@@ -51,8 +51,11 @@ class PublishTarget {
 
 	private final Clock clock;
 
+	private final Duration firstReconcileDelay;
+
 	PublishTarget(Targets targets, Connections connections, Connectors connectors, VariantValidation validation,
-			TargetUpdates updates, MediaLibrary media, EngineMetrics metrics, Clock clock) {
+			TargetUpdates updates, MediaLibrary media, EngineMetrics metrics, Clock clock, EngineProperties properties) {
+		this.firstReconcileDelay = properties.firstReconcileDelay();
 		this.targets = targets;
 		this.connections = connections;
 		this.connectors = connectors;
@@ -116,7 +119,7 @@ class PublishTarget {
 			}
 			case PublishOutcome.Transient t -> retryLater(target, owner, network, t.message(), now);
 			case PublishOutcome.Unknown u -> {
-				updates.move(target.id(), owner, TargetState.PUBLISHING, TargetState.UNKNOWN, now.plus(Reconciliation.FIRST_CHECK),
+				updates.move(target.id(), owner, TargetState.PUBLISHING, TargetState.UNKNOWN, now.plus(firstReconcileDelay),
 						network + " may or may not have the post: " + u.message(), now,
 						u.message() + "; checking the account's recent posts before anything is sent again");
 				metrics.outcome("unknown");

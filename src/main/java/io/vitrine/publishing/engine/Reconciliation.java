@@ -35,8 +35,6 @@ class Reconciliation {
 
 	private static final Logger log = LoggerFactory.getLogger(Reconciliation.class);
 
-	static final Duration FIRST_CHECK = Duration.ofSeconds(20);
-
 	static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
 
 	private final JdbcClient jdbc;

@@ -1,0 +1,372 @@
+package io.vitrine.publishing.engine;
+
+import io.vitrine.networks.Capability;
+import io.vitrine.networks.ConnectionStatus;
+import io.vitrine.networks.ConnectionView;
+import io.vitrine.networks.Connections;
+import io.vitrine.networks.Credentials;
+import io.vitrine.networks.NetworkLimits;
+import io.vitrine.networks.NewConnection;
+import io.vitrine.networks.PublishOutcome;
+import io.vitrine.networks.ReconcileOutcome;
+import io.vitrine.publishing.PostView;
+import io.vitrine.publishing.TargetState;
+import io.vitrine.publishing.TargetView;
+import io.vitrine.publishing.TransitionView;
+import io.vitrine.publishing.internal.ComposePost;
+import io.vitrine.publishing.internal.Targets;
+import io.vitrine.publishing.internal.Transitions;
+import io.vitrine.shared.InvalidInput;
+import io.vitrine.testsupport.MutableClock;
+import io.vitrine.workspaces.Member;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@SpringBootTest(properties = "vitrine.engine.enabled=false")
+@ActiveProfiles("test")
+@Import(EngineTestConfig.class)
+abstract class PublishingEngineContract {
+
+	static final Duration LEASE = Duration.ofSeconds(60);
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Connections connections;
+
+	@Autowired
+	ComposePost compose;
+
+	@Autowired
+	Targets targets;
+
+	@Autowired
+	Transitions transitions;
+
+	@Autowired
+	DueTargets due;
+
+	@Autowired
+	PublishTarget publisher;
+
+	@Autowired
+	Reconciliation reconciliation;
+
+	@Autowired
+	Leases leases;
+
+	@Autowired
+	ScriptedConnector network;
+
+	@Autowired
+	MutableClock clock;
+
+	Member member;
+
+	ConnectionView account;
+
+	@BeforeEach
+	void setUp() {
+		network.reset();
+		for (String table : List.of("target_transition", "post_target_media", "post_target", "post")) {
+			jdbc.sql("delete from " + table).update();
+		}
+		clock.set(Instant.parse("2026-03-20T08:00:00Z"));
+		member = EngineFixtures.editor(jdbc);
+		account = EngineFixtures.account(connections, member, 20);
+	}
+
+	@Test
+	void a_due_target_is_published_once_with_its_remote_id_and_every_transition_recorded() {
+		TargetView target = scheduleIn(Duration.ofMinutes(5));
+		assertThat(tick("node-a")).isEmpty();
+
+		clock.advance(Duration.ofMinutes(5));
+		assertThat(tick("node-a")).containsExactly(target.id());
+
+		TargetView published = reload(target);
+		assertThat(published.state()).isEqualTo(TargetState.PUBLISHED);
+		assertThat(published.remoteId()).isEqualTo("remote-" + target.id());
+		assertThat(published.remoteUrl()).isEqualTo("https://scripted.test/" + target.id());
+		assertThat(network.sends).containsOnlyKeys(target.id().toString());
+		assertThat(network.sends.get(target.id().toString())).hasValue(1);
+		assertThat(transitions.of(target.id())).extracting(TransitionView::to)
+			.containsExactly(TargetState.SCHEDULED, TargetState.PUBLISHING, TargetState.PUBLISHED);
+		assertThat(tick("node-a")).isEmpty();
+	}
+
+	@Test
+	void two_nodes_claiming_at_the_same_time_never_claim_the_same_target() throws Exception {
+		List<UUID> all = new ArrayList<>();
+		for (int i = 0; i < 400; i++) {
+			all.add(scheduleIn(Duration.ofSeconds(1)).id());
+		}
+		clock.advance(Duration.ofSeconds(1));
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		Callable<List<UUID>> node = () -> {
+			String owner = "node-" + Thread.currentThread().threadId();
+			List<UUID> mine = new ArrayList<>();
+			List<UUID> batch;
+			do {
+				batch = due.claim(owner, clock.instant(), clock.instant().plus(LEASE), 25);
+				mine.addAll(batch);
+			}
+			while (!batch.isEmpty());
+			return mine;
+		};
+		Future<List<UUID>> a = pool.submit(node);
+		Future<List<UUID>> b = pool.submit(node);
+		List<UUID> claimedByA = a.get();
+		List<UUID> claimedByB = b.get();
+		pool.shutdown();
+
+		assertThat(Collections.disjoint(claimedByA, claimedByB)).isTrue();
+		Set<UUID> union = new HashSet<>(claimedByA);
+		union.addAll(claimedByB);
+		assertThat(union).containsExactlyInAnyOrderElementsOf(all);
+	}
+
+	@Test
+	void a_rejected_post_fails_with_the_networks_own_message() {
+		TargetView target = dueNow();
+		network.publishAnswers.add(new PublishOutcome.Rejected("Validation failed: Text character limit of 500 exceeded"));
+		tick("node-a");
+
+		TargetView failed = reload(target);
+		assertThat(failed.state()).isEqualTo(TargetState.FAILED);
+		assertThat(failed.failureReason()).contains("Scripted refused the post")
+			.contains("Validation failed: Text character limit of 500 exceeded");
+	}
+
+	@Test
+	void a_rate_limited_target_waits_for_the_reset_time_and_pauses_its_account() {
+		TargetView target = dueNow();
+		Instant reset = clock.instant().plus(Duration.ofMinutes(3));
+		network.publishAnswers.add(new PublishOutcome.RateLimited(reset, "429 Too Many Requests"));
+		tick("node-a");
+
+		assertThat(reload(target).state()).isEqualTo(TargetState.SCHEDULED);
+		assertThat(connections.get(member.workspaceId(), account.id()).pausedUntil()).isEqualTo(reset);
+		clock.advance(Duration.ofMinutes(2));
+		assertThat(tick("node-a")).as("nothing is sent before the reset time").isEmpty();
+		clock.set(reset);
+		assertThat(tick("node-a")).containsExactly(target.id());
+		assertThat(reload(target).state()).isEqualTo(TargetState.PUBLISHED);
+		assertThat(network.sends.get(target.id().toString())).hasValue(2);
+	}
+
+	@Test
+	void a_transient_failure_is_retried_later_with_the_same_idempotency_key() {
+		TargetView target = dueNow();
+		network.publishAnswers.add(new PublishOutcome.Transient("connection refused"));
+		tick("node-a");
+
+		TargetView waiting = reload(target);
+		assertThat(waiting.state()).isEqualTo(TargetState.SCHEDULED);
+		assertThat(waiting.notBefore()).isAfter(clock.instant());
+		assertThat(tick("node-a")).isEmpty();
+		clock.set(waiting.notBefore());
+		tick("node-a");
+		assertThat(reload(target).state()).isEqualTo(TargetState.PUBLISHED);
+		assertThat(network.sends).containsOnlyKeys(target.id().toString());
+	}
+
+	@Test
+	void an_unknown_outcome_is_settled_as_published_when_the_post_is_found_on_the_network() {
+		TargetView target = dueNow();
+		network.publishAnswers.add(new PublishOutcome.Unknown("read timed out"));
+		tick("node-a");
+		assertThat(reload(target).state()).isEqualTo(TargetState.UNKNOWN);
+
+		network.reconcileAnswers.add(new ReconcileOutcome.Found("found-1", "https://scripted.test/found-1"));
+		clock.advance(Duration.ofSeconds(20));
+		reconcileTick("node-a");
+
+		TargetView settled = reload(target);
+		assertThat(settled.state()).isEqualTo(TargetState.PUBLISHED);
+		assertThat(settled.remoteId()).isEqualTo("found-1");
+		assertThat(network.sends.get(target.id().toString())).as("never sent again").hasValue(1);
+	}
+
+	@Test
+	void an_unknown_outcome_proven_absent_is_sent_again_with_the_same_key_while_that_key_protects_it() {
+		TargetView target = dueNow();
+		network.publishAnswers.add(new PublishOutcome.Unknown("HTTP 502"));
+		tick("node-a");
+		clock.advance(Duration.ofSeconds(20));
+		reconcileTick("node-a");
+		assertThat(reload(target).state()).isEqualTo(TargetState.SCHEDULED);
+
+		tick("node-a");
+		assertThat(reload(target).state()).isEqualTo(TargetState.PUBLISHED);
+		assertThat(network.sends).containsOnlyKeys(target.id().toString());
+	}
+
+	@Test
+	void an_unknown_outcome_absent_after_the_safe_window_waits_for_a_person_instead_of_risking_a_duplicate() {
+		network.resendWindow = Duration.ofMinutes(1);
+		TargetView target = dueNow();
+		network.publishAnswers.add(new PublishOutcome.Unknown("connection reset after sending"));
+		tick("node-a");
+		clock.advance(Duration.ofMinutes(5));
+		reconcileTick("node-a");
+
+		TargetView waiting = reload(target);
+		assertThat(waiting.state()).isEqualTo(TargetState.UNKNOWN);
+		assertThat(waiting.notBefore()).isNull();
+		assertThat(waiting.failureReason()).contains("could publish it twice");
+		clock.advance(Duration.ofHours(1));
+		assertThat(reconcileTick("node-a")).isEmpty();
+		assertThat(network.sends.get(target.id().toString())).hasValue(1);
+	}
+
+	@Test
+	void a_connector_without_safe_resend_never_sends_an_absent_unknown_again_by_itself() {
+		network.capabilities = Set.of(Capability.PUBLISH, Capability.RECONCILE);
+		network.resendWindow = Duration.ZERO;
+		TargetView target = dueNow();
+		network.publishAnswers.add(new PublishOutcome.Unknown("timeout"));
+		tick("node-a");
+		clock.advance(Duration.ofSeconds(20));
+		reconcileTick("node-a");
+		assertThat(reload(target).state()).isEqualTo(TargetState.UNKNOWN);
+		assertThat(tick("node-a")).isEmpty();
+	}
+
+	@Test
+	void a_revoked_token_fails_the_target_and_marks_the_account_as_needing_reconnection() {
+		TargetView target = dueNow();
+		network.publishAnswers.add(new PublishOutcome.Reauthorize("The access token was revoked"));
+		tick("node-a");
+
+		assertThat(reload(target).state()).isEqualTo(TargetState.FAILED);
+		assertThat(reload(target).failureReason()).contains("reconnect");
+		ConnectionView after = connections.get(member.workspaceId(), account.id());
+		assertThat(after.status()).isEqualTo(ConnectionStatus.NEEDS_RECONNECT);
+	}
+
+	@Test
+	void the_claim_of_a_dead_node_that_had_started_sending_becomes_unknown_and_is_reconciled_not_resent_blindly() {
+		TargetView target = dueNow();
+		List<UUID> claimed = due.claim("dead-node", clock.instant(), clock.instant().plus(LEASE), 10);
+		assertThat(claimed).containsExactly(target.id());
+		jdbc.sql("update post_target set sent_at = ? where id = ?").params(clock.instant().atOffset(java.time.ZoneOffset.UTC), target.id()).update();
+
+		clock.advance(LEASE.minusSeconds(1));
+		assertThat(leases.recoverExpired(clock.instant())).isZero();
+		clock.advance(Duration.ofSeconds(2));
+		assertThat(leases.recoverExpired(clock.instant())).isEqualTo(1);
+		assertThat(reload(target).state()).isEqualTo(TargetState.UNKNOWN);
+		assertThat(tick("node-b")).as("an unknown target is not claimed for sending").isEmpty();
+
+		network.reconcileAnswers.add(new ReconcileOutcome.Found("r-1", "https://scripted.test/r-1"));
+		reconcileTick("node-b");
+		assertThat(reload(target).state()).isEqualTo(TargetState.PUBLISHED);
+		assertThat(network.sends).isEmpty();
+	}
+
+	@Test
+	void the_claim_of_a_dead_node_that_never_started_sending_goes_back_to_scheduled() {
+		TargetView target = dueNow();
+		due.claim("dead-node", clock.instant(), clock.instant().plus(LEASE), 10);
+		clock.advance(LEASE.plusSeconds(1));
+		leases.recoverExpired(clock.instant());
+
+		assertThat(reload(target).state()).isEqualTo(TargetState.SCHEDULED);
+		tick("node-b");
+		assertThat(reload(target).state()).isEqualTo(TargetState.PUBLISHED);
+	}
+
+	@Test
+	void a_heartbeat_keeps_a_live_nodes_claim_from_being_taken_back() {
+		TargetView target = dueNow();
+		due.claim("live-node", clock.instant(), clock.instant().plus(LEASE), 10);
+		clock.advance(LEASE.minusSeconds(5));
+		assertThat(leases.heartbeat("live-node", clock.instant().plus(LEASE))).isEqualTo(1);
+		clock.advance(Duration.ofSeconds(10));
+		assertThat(leases.recoverExpired(clock.instant())).isZero();
+		assertThat(reload(target).state()).isEqualTo(TargetState.PUBLISHING);
+	}
+
+	@Test
+	void a_variant_that_broke_its_networks_limits_since_it_was_saved_fails_before_anything_is_sent() {
+		TargetView target = dueNow();
+		connections.connect(member.workspaceId(), new NewConnection(ScriptedConnector.ID, "https://scripted.test",
+				"acct-" + member.workspaceId(), "ed@scripted.test", "Ed", new NetworkLimits(3, 0, 0, 0, 0, 0),
+				new Credentials(Map.of("token", "secret-token"))));
+		tick("node-a");
+
+		TargetView failed = reload(target);
+		assertThat(failed.state()).isEqualTo(TargetState.FAILED);
+		assertThat(failed.failureReason()).contains("no longer valid for Scripted").contains("at most 3 characters");
+		assertThat(network.sends).isEmpty();
+	}
+
+	@Test
+	void saving_a_variant_over_the_limit_is_refused_naming_the_network_the_field_and_the_rule() {
+		assertThatThrownBy(() -> EngineFixtures.schedule(compose, member, account, "x".repeat(21),
+				clock.instant().plusSeconds(60)))
+			.isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.problems()).singleElement().satisfies(p -> {
+				assertThat(p.field()).isEqualTo("targets[0].text");
+				assertThat(p.rule()).isEqualTo("max-characters");
+				assertThat(p.message()).startsWith("Scripted (ed@scripted.test)");
+			}));
+	}
+
+	@Test
+	void scheduling_in_the_past_is_refused() {
+		assertThatThrownBy(() -> EngineFixtures.schedule(compose, member, account, "hello", clock.instant().minusSeconds(1)))
+			.isInstanceOfSatisfying(InvalidInput.class,
+					e -> assertThat(e.problems()).extracting(InvalidInput.Problem::field).containsExactly("scheduledAt"));
+	}
+
+	private TargetView dueNow() {
+		TargetView target = scheduleIn(Duration.ofSeconds(1));
+		clock.advance(Duration.ofSeconds(1));
+		return target;
+	}
+
+	private TargetView scheduleIn(Duration delay) {
+		PostView post = EngineFixtures.schedule(compose, member, account, "hello", clock.instant().plus(delay));
+		return post.targets().get(0);
+	}
+
+	private TargetView reload(TargetView target) {
+		return targets.find(target.id()).orElseThrow();
+	}
+
+	private List<UUID> tick(String owner) {
+		List<UUID> claimed = due.claim(owner, clock.instant(), clock.instant().plus(LEASE), 100);
+		claimed.forEach(id -> publisher.publish(id, owner));
+		return claimed;
+	}
+
+	private List<UUID> reconcileTick(String owner) {
+		List<UUID> claimed = reconciliation.claim(owner, clock.instant(), clock.instant().plus(LEASE), 100);
+		claimed.forEach(id -> reconciliation.reconcile(id, owner));
+		return claimed;
+	}
+}
