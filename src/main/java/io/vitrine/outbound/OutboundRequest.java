@@ -58,6 +58,20 @@ public record OutboundRequest(String method, String url, Map<String, List<String
 		}
 	}
 
+	/** Raw bytes sent as the whole body (an image to com.atproto.repo.uploadBlob). */
+	public record Bytes(String contentType, byte[] content) implements Body {
+
+		public Bytes {
+			Objects.requireNonNull(contentType, "contentType");
+			Objects.requireNonNull(content, "content");
+		}
+
+		@Override
+		public String toString() {
+			return "Bytes[" + contentType + ", " + content.length + " bytes]";
+		}
+	}
+
 	/** A multipart field: a file when {@code fileName} is set, else a plain text value. */
 	public record Part(String name, String fileName, String contentType, byte[] content) {
 
@@ -126,6 +140,11 @@ public record OutboundRequest(String method, String url, Map<String, List<String
 
 		public Builder multipart(List<Part> parts) {
 			this.body = new Multipart(parts);
+			return this;
+		}
+
+		public Builder bytes(String contentType, byte[] content) {
+			this.body = new Bytes(contentType, content);
 			return this;
 		}
 

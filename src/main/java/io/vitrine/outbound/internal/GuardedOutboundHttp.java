@@ -261,6 +261,7 @@ public class GuardedOutboundHttp implements OutboundHttp, DisposableBean {
 				}
 				yield builder.build();
 			}
+			case OutboundRequest.Bytes bytes -> new ByteArrayEntity(bytes.content(), ContentType.parse(bytes.contentType()));
 			case null -> new ByteArrayEntity(new byte[0], ContentType.APPLICATION_OCTET_STREAM);
 		};
 	}

@@ -275,4 +275,11 @@ class GuardedOutboundHttpTest {
 		assertThat(seenBodies.get("POST /ok")).contains("name=\"file\"; filename=\"a.png\"", "Content-Type: image/png",
 				"name=\"description\"", "a red square");
 	}
+
+	@Test
+	void sends_raw_bytes_with_their_content_type() {
+		guard(true).send(OutboundRequest.post(base + "/ok").bytes("image/png", "PNG bytes".getBytes(StandardCharsets.US_ASCII)).build());
+		assertThat(seenHeaders.get(0).get("Content-type")).containsExactly("image/png");
+		assertThat(seenBodies.get("POST /ok")).isEqualTo("PNG bytes");
+	}
 }
