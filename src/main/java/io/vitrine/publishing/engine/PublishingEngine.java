@@ -63,7 +63,10 @@ class PublishingEngine implements SmartLifecycle {
 		this.publisher = publisher;
 		this.reconciliation = reconciliation;
 		this.clock = clock;
-		this.owner = properties.nodeId() == null || properties.nodeId().isBlank() ? defaultNodeId() : properties.nodeId();
+		String node = properties.nodeId() == null || properties.nodeId().isBlank() ? defaultNodeId() : properties.nodeId();
+		// Unique per run: a node restarted under the same name must not heartbeat, and so keep alive
+		// forever, the claims its dead predecessor left behind.
+		this.owner = node + "#" + UUID.randomUUID().toString().substring(0, 8);
 		this.workers = new Semaphore(properties.concurrency());
 	}
 
@@ -181,6 +184,6 @@ class PublishingEngine implements SmartLifecycle {
 		catch (Exception e) {
 			host = "node";
 		}
-		return host + "-" + ManagementFactory.getRuntimeMXBean().getPid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+		return host + "-" + ManagementFactory.getRuntimeMXBean().getPid();
 	}
 }

@@ -126,8 +126,7 @@ class Reconciliation {
 				metrics.published(target.dueAt(), now);
 			}
 			case ReconcileOutcome.NotFound n -> {
-				boolean safe = sentAt == null || now.isBefore(sentAt.plus(connector.safeResendWindow()));
-				if (safe) {
+				if (safeToResend(connector, sentAt, now)) {
 					updates.move(target.id(), owner, TargetState.UNKNOWN, TargetState.SCHEDULED, null, null, now,
 							"not on " + network + "; sending again with the same idempotency key, which cannot duplicate");
 				}
@@ -137,7 +136,14 @@ class Reconciliation {
 				}
 			}
 			case ReconcileOutcome.Inconclusive i -> {
-				if (sentAt != null && now.isAfter(sentAt.plus(GIVE_UP_AFTER))) {
+				if (safeToResend(connector, sentAt, now)) {
+					// The network's idempotency settles what reading could not: a post it already
+					// has comes back as it is instead of a second one.
+					updates.move(target.id(), owner, TargetState.UNKNOWN, TargetState.SCHEDULED, null, null, now,
+							"could not tell from the recent posts (" + i.message()
+									+ "); sending again with the same idempotency key, which cannot duplicate");
+				}
+				else if (sentAt != null && now.isAfter(sentAt.plus(GIVE_UP_AFTER))) {
 					stopChecking(target, owner, now, "still cannot tell whether " + network + " has the post (" + i.message()
 							+ "): check the account, then retry or mark it as published");
 				}
@@ -151,6 +157,11 @@ class Reconciliation {
 						network + " refused the credentials while checking: reconnect the account");
 			}
 		}
+	}
+
+	private static boolean safeToResend(NetworkConnector connector, Instant sentAt, Instant now) {
+		return connector.capabilities().contains(Capability.SAFE_RESEND)
+				&& (sentAt == null || now.isBefore(sentAt.plus(connector.safeResendWindow())));
 	}
 
 	private void checkAgain(TargetView target, String owner, Instant now, Duration delay, String reason) {

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that counts what it stores, is killed with SIGKILL in the middle, and is started again: every
  * target ends published, each exactly once.
  */
-@SpringBootTest(properties = "vitrine.engine.enabled=false", webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(properties = "vitrine.engine.enabled=false")
 @ActiveProfiles("test")
 abstract class CrashSafetyContract {
 
@@ -55,7 +55,8 @@ abstract class CrashSafetyContract {
 	void a_process_killed_mid_burst_and_restarted_publishes_every_target_exactly_once() throws Exception {
 		try (CountingMastodon mastodon = new CountingMastodon()) {
 			mastodon.delay(40);
-			List<UUID> targets = ProcessFixtures.burst(jdbc, connections, compose, mastodon, BURST, ProcessFixtures.soon());
+			List<UUID> targets = ProcessFixtures.burst(jdbc, connections, compose, mastodon, BURST);
+			ProcessFixtures.makeDue(jdbc);
 			Map<String, String> env = ProcessFixtures.env(dbUrl, dbUser, dbPassword, dataDir.toAbsolutePath(), "crash-node");
 
 			VitrineProcess first = VitrineProcess.start(getClass().getSimpleName() + "-before-kill", env);

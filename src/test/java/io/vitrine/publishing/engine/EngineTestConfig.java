@@ -1,13 +1,12 @@
 package io.vitrine.publishing.engine;
 
-import io.vitrine.testsupport.MutableClock;
+import io.vitrine.testsupport.SettableClock;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-
-import java.time.Instant;
+import org.springframework.context.annotation.Import;
 
 @TestConfiguration(proxyBeanMethods = false)
+@Import(SettableClock.Config.class)
 class EngineTestConfig {
 
 	@Bean
@@ -15,9 +14,4 @@ class EngineTestConfig {
 		return new ScriptedConnector();
 	}
 
-	@Bean
-	@Primary
-	MutableClock mutableClock() {
-		return new MutableClock(Instant.parse("2026-03-20T08:00:00Z"));
-	}
 }

@@ -27,8 +27,10 @@ final class ProcessFixtures {
 	private ProcessFixtures() {
 	}
 
+	/** Scheduled an hour ahead (composing takes a while); {@link #makeDue} releases them at once. */
 	static List<UUID> burst(JdbcClient jdbc, Connections connections, ComposePost compose, CountingMastodon mastodon,
-			int count, Instant due) {
+			int count) {
+		Instant due = Instant.now().plus(Duration.ofHours(1));
 		Member member = EngineFixtures.editor(jdbc);
 		ConnectionView account = connections.connect(member.workspaceId(), new NewConnection(new NetworkId("mastodon"),
 				mastodon.url(), "1", "bench@127.0.0.1", "Bench", new NetworkLimits(500, 0, 23, 4, 16_777_216, 1500),
@@ -76,11 +78,8 @@ final class ProcessFixtures {
 		}
 	}
 
-	static Instant soon() {
-		return Instant.now().plusSeconds(2);
+	static void makeDue(JdbcClient jdbc) {
+		jdbc.sql("update post_target set due_at = ? where state = 'scheduled'").param(Sql.ts(Instant.now())).update();
 	}
 
-	static Object ts(Instant instant) {
-		return Sql.ts(instant);
-	}
 }

@@ -17,7 +17,7 @@ import io.vitrine.publishing.internal.ComposePost;
 import io.vitrine.publishing.internal.Targets;
 import io.vitrine.publishing.internal.Transitions;
 import io.vitrine.shared.InvalidInput;
-import io.vitrine.testsupport.MutableClock;
+import io.vitrine.testsupport.SettableClock;
 import io.vitrine.workspaces.Member;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,7 +82,7 @@ abstract class PublishingEngineContract {
 	ScriptedConnector network;
 
 	@Autowired
-	MutableClock clock;
+	SettableClock clock;
 
 	Member member;
 
@@ -240,6 +240,37 @@ abstract class PublishingEngineContract {
 		assertThat(waiting.failureReason()).contains("could publish it twice");
 		clock.advance(Duration.ofHours(1));
 		assertThat(reconcileTick("node-a")).isEmpty();
+		assertThat(network.sends.get(target.id().toString())).hasValue(1);
+	}
+
+	@Test
+	void an_inconclusive_check_within_the_safe_window_sends_again_with_the_same_key() {
+		TargetView target = dueNow();
+		network.publishAnswers.add(new PublishOutcome.Unknown("HTTP 503"));
+		tick("node-a");
+		network.reconcileAnswers.add(new ReconcileOutcome.Inconclusive("every recent post is newer than the attempt"));
+		clock.advance(Duration.ofSeconds(20));
+		reconcileTick("node-a");
+		assertThat(reload(target).state()).isEqualTo(TargetState.SCHEDULED);
+
+		tick("node-a");
+		assertThat(reload(target).state()).isEqualTo(TargetState.PUBLISHED);
+		assertThat(network.sends).containsOnlyKeys(target.id().toString());
+	}
+
+	@Test
+	void an_inconclusive_check_after_the_safe_window_keeps_checking_instead_of_sending() {
+		network.resendWindow = Duration.ofMinutes(1);
+		TargetView target = dueNow();
+		network.publishAnswers.add(new PublishOutcome.Unknown("HTTP 503"));
+		tick("node-a");
+		network.reconcileAnswers.add(new ReconcileOutcome.Inconclusive("the network is down"));
+		clock.advance(Duration.ofMinutes(5));
+		reconcileTick("node-a");
+
+		TargetView waiting = reload(target);
+		assertThat(waiting.state()).isEqualTo(TargetState.UNKNOWN);
+		assertThat(waiting.notBefore()).isEqualTo(clock.instant().plus(Duration.ofMinutes(2)));
 		assertThat(network.sends.get(target.id().toString())).hasValue(1);
 	}
 
