@@ -9,6 +9,7 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 import java.time.Duration;
 import java.util.Collections;
@@ -61,7 +62,7 @@ class LocaleConfig implements WebMvcConfigurer {
 			String lang = request.getParameter("lang");
 			if (lang != null) {
 				supported(lang).ifPresent(locale -> {
-					LocaleResolver resolver = org.springframework.web.servlet.support.RequestContextUtils.getLocaleResolver(request);
+					LocaleResolver resolver = RequestContextUtils.getLocaleResolver(request);
 					if (resolver != null) {
 						resolver.setLocale(request, response, locale);
 					}

@@ -20,7 +20,7 @@ import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/v1/tokens")
-@Tag(name = "API tokens", description = "Your personal API tokens (send as 'Authorization: Bearer <token>')")
+@Tag(name = "API tokens", description = "Your personal API tokens, sent as the header Authorization: Bearer vt_…")
 class TokensApi {
 
 	@Schema(name = "ApiToken")

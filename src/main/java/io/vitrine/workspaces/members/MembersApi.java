@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vitrine.identity.CurrentUser;
+import io.vitrine.shared.NotFound;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -93,7 +94,7 @@ class MembersApi {
 			.filter(m -> m.userId().equals(userId))
 			.findFirst()
 			.map(MemberJson::of)
-			.orElseThrow(() -> new io.vitrine.shared.NotFound("member"));
+			.orElseThrow(() -> new NotFound("member"));
 	}
 
 	@DeleteMapping("/{userId}")
