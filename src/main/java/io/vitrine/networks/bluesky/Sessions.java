@@ -70,7 +70,7 @@ class Sessions {
 		Slot slot = slot(channel);
 		slot.lock.lock();
 		try {
-			return slot.adopt(Session.of(channel.credentials()));
+			return slot.adopt(stored(channel));
 		}
 		finally {
 			slot.lock.unlock();
@@ -86,7 +86,7 @@ class Sessions {
 		Slot slot = slot(channel);
 		slot.lock.lock();
 		try {
-			Session session = slot.adopt(Session.of(channel.credentials()));
+			Session session = slot.adopt(stored(channel));
 			return session.expiresWithin(REFRESH_MARGIN, clock.instant()) ? refresh(channel, slot, session) : session;
 		}
 		finally {
@@ -126,6 +126,15 @@ class Sessions {
 		channel.updateCredentials(fresh.credentials());
 		slot.replace(old, fresh);
 		return fresh;
+	}
+
+	private static Session stored(Channel channel) {
+		try {
+			return Session.of(channel.credentials());
+		}
+		catch (IllegalStateException incomplete) {
+			throw BlueskyFailure.reauthorize("the stored Bluesky session is incomplete (" + incomplete.getMessage() + ")");
+		}
 	}
 
 	private Slot slot(Channel channel) {

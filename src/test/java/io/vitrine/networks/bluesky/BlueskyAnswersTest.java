@@ -1,8 +1,13 @@
 package io.vitrine.networks.bluesky;
 
+import io.vitrine.networks.Channel;
+import io.vitrine.networks.Credentials;
+import io.vitrine.networks.NetworkId;
+import io.vitrine.networks.NetworkLimits;
 import io.vitrine.networks.PostVariant;
 import io.vitrine.networks.PublishOutcome;
 import io.vitrine.networks.PublishRequest;
+import io.vitrine.networks.ReconcileOutcome;
 import io.vitrine.networks.bluesky.StubPds.Answer;
 import io.vitrine.outbound.OutboundHttp;
 import io.vitrine.outbound.internal.OutboundProperties;
@@ -23,6 +28,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -247,5 +253,57 @@ class BlueskyAnswersTest {
 		assertThat(stub.calls("com.atproto.repo.createRecord")).extracting(StubPds.Call::body)
 			.satisfiesExactly(first -> assertThat(first).contains("bafkold"), second -> assertThat(second).contains("bafknew"));
 		assertThat(media.uploaded(image, "bluesky:did:plc:stub")).hasValueSatisfying(ref -> assertThat(ref).contains("bafknew"));
+	}
+
+	@Test
+	void a_connection_without_a_complete_session_asks_to_reconnect_instead_of_failing_obscurely() {
+		TestChannel channel = channel();
+		Channel emptied = new Channel() {
+
+			@Override
+			public UUID id() {
+				return channel.id();
+			}
+
+			@Override
+			public NetworkId network() {
+				return channel.network();
+			}
+
+			@Override
+			public String serverUrl() {
+				return channel.serverUrl();
+			}
+
+			@Override
+			public String remoteAccountId() {
+				return channel.remoteAccountId();
+			}
+
+			@Override
+			public String handle() {
+				return channel.handle();
+			}
+
+			@Override
+			public NetworkLimits limits() {
+				return channel.limits();
+			}
+
+			@Override
+			public Credentials credentials() {
+				return new Credentials(Map.of());
+			}
+
+			@Override
+			public void updateCredentials(Credentials updated) {
+				channel.updateCredentials(updated);
+			}
+		};
+		PublishRequest request = new PublishRequest(target, target.toString(), new PostVariant("hello", null, List.of()), new TestMedia());
+
+		assertThat(connector().publish(emptied, request)).isInstanceOf(PublishOutcome.Reauthorize.class);
+		assertThat(connector().reconcile(emptied, request, NOW)).isInstanceOf(ReconcileOutcome.Reauthorize.class);
+		assertThat(stub.calls).isEmpty();
 	}
 }
