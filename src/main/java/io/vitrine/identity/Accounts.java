@@ -1,6 +1,9 @@
 package io.vitrine.identity;
 
+import io.vitrine.shared.InvalidInput;
+
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +17,9 @@ public interface Accounts {
 	Optional<CurrentUser> byEmail(String email);
 
 	Map<UUID, CurrentUser> byIds(Collection<UUID> ids);
+
+	/** What is wrong with these account fields (the password is skipped when null); empty when all is well. */
+	List<InvalidInput.Problem> problems(String email, String displayName, String password);
 
 	/**
 	 * Creates an account, validating email, display name and password.

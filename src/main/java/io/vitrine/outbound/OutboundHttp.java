@@ -17,4 +17,9 @@ public interface OutboundHttp {
 	 * @throws OutcomeUnknown the request was sent but no complete answer came back
 	 */
 	OutboundResponse send(OutboundRequest request);
+
+	/** A guard with other settings than the application's (a test's short timeout, a job's own size cap). */
+	static OutboundHttp create(OutboundSettings settings) {
+		return new io.vitrine.outbound.internal.GuardedOutboundHttp(settings);
+	}
 }

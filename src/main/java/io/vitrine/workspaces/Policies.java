@@ -27,7 +27,14 @@ public final class Policies {
 
 	public static final Predicate<Member> MAY_MANAGE_CONNECTIONS = member -> MANAGERS.contains(member.role());
 
+	/** Add people, change their roles, remove them — except owners, see {@link #MAY_MANAGE_OWNERS}. */
 	public static final Predicate<Member> MAY_MANAGE_MEMBERS = member -> MANAGERS.contains(member.role());
+
+	/** Granting, taking away or removing the owner role stays with owners, so an admin cannot take over. */
+	public static final Predicate<Member> MAY_MANAGE_OWNERS = member -> member.role() == Role.OWNER;
+
+	/** Rename the workspace, change its default time zone. */
+	public static final Predicate<Member> MAY_CHANGE_SETTINGS = member -> MANAGERS.contains(member.role());
 
 	public static void require(Predicate<Member> policy, Member member, String action) {
 		if (!policy.test(member)) {

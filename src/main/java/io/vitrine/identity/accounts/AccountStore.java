@@ -70,14 +70,20 @@ class AccountStore implements Accounts {
 	}
 
 	@Override
-	@Transactional
-	public CurrentUser create(String email, String displayName, String password, Locale locale) {
-		String normalized = AccountRules.normalizeEmail(email);
-		List<InvalidInput.Problem> problems = new ArrayList<>(AccountRules.checkEmail(normalized));
+	public List<InvalidInput.Problem> problems(String email, String displayName, String password) {
+		List<InvalidInput.Problem> problems = new ArrayList<>(AccountRules.checkEmail(AccountRules.normalizeEmail(email)));
 		problems.addAll(AccountRules.checkDisplayName(displayName));
 		if (password != null) {
 			problems.addAll(AccountRules.checkPassword("password", password));
 		}
+		return problems;
+	}
+
+	@Override
+	@Transactional
+	public CurrentUser create(String email, String displayName, String password, Locale locale) {
+		String normalized = AccountRules.normalizeEmail(email);
+		List<InvalidInput.Problem> problems = problems(email, displayName, password);
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}

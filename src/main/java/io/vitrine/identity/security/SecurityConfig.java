@@ -50,7 +50,7 @@ class SecurityConfig {
 		http.securityMatcher("/api/v1/**")
 			.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_API).permitAll().anyRequest().authenticated())
 			.addFilterBefore(new BearerTokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
-			.csrf(c -> c.ignoringRequestMatchers(BearerTokenFilter::hasBearerHeader))
+			.csrf(c -> c.ignoringRequestMatchers(SecurityConfig::cannotRideOnASession))
 			.requestCache(c -> c.disable())
 			.exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.headers(SecurityConfig::headers);
@@ -59,9 +59,11 @@ class SecurityConfig {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pages(HttpSecurity http, PasswordSignIn passwordSignIn) throws Exception {
+	SecurityFilterChain pages(HttpSecurity http) throws Exception {
+		// The form sign-in uses PasswordSignIn through the global AuthenticationManager (it is the only
+		// AuthenticationProvider bean). Registering it here as well would make a failed attempt run
+		// twice (this chain's manager, then its parent) and count as two failures.
 		http.authorizeHttpRequests(a -> a.requestMatchers(PUBLIC_PAGES).permitAll().anyRequest().authenticated())
-			.authenticationProvider(passwordSignIn)
 			.formLogin(f -> f.loginPage("/login")
 				.usernameParameter("email")
 				.passwordParameter("password")
@@ -72,6 +74,15 @@ class SecurityConfig {
 			.exceptionHandling(e -> e.authenticationEntryPoint(new HtmxAwareEntryPoint()))
 			.headers(SecurityConfig::headers);
 		return http.build();
+	}
+
+	/**
+	 * CSRF protects the session cookie. A call with a bearer token is judged by the token alone, and
+	 * a call without a live session cannot be authenticated by one; checking CSRF there would
+	 * only turn an honest "401 sign in" into a puzzling "403 CSRF".
+	 */
+	private static boolean cannotRideOnASession(jakarta.servlet.http.HttpServletRequest request) {
+		return BearerTokenFilter.hasBearerHeader(request) || request.getSession(false) == null;
 	}
 
 	private static void headers(HeadersConfigurer<HttpSecurity> headers) {

@@ -1,5 +1,7 @@
 package io.vitrine.outbound.internal;
 
+import io.vitrine.outbound.OutboundSettings;
+
 import io.vitrine.outbound.AddressNotAllowed;
 import io.vitrine.outbound.ConnectFailed;
 import io.vitrine.outbound.OutboundFailure;
@@ -54,7 +56,7 @@ import java.util.regex.Pattern;
 
 /** {@link OutboundHttp} on Apache HttpClient 5, with the address guard in its DNS resolver. */
 @Component
-class GuardedOutboundHttp implements OutboundHttp, DisposableBean {
+public class GuardedOutboundHttp implements OutboundHttp, DisposableBean {
 
 	static final int MAX_REDIRECTS = 5;
 
@@ -63,18 +65,18 @@ class GuardedOutboundHttp implements OutboundHttp, DisposableBean {
 	/** Headers that must not follow a redirect to another origin. */
 	private static final List<String> ORIGIN_BOUND_HEADERS = List.of("authorization", "cookie", "idempotency-key");
 
-	private final OutboundProperties properties;
+	private final OutboundSettings properties;
 
 	private final AddressPolicy policy;
 
 	private final CloseableHttpClient client;
 
 	@Autowired
-	GuardedOutboundHttp(OutboundProperties properties) {
+	public GuardedOutboundHttp(OutboundSettings properties) {
 		this(properties, new AddressPolicy(properties.allowPrivateAddresses()));
 	}
 
-	GuardedOutboundHttp(OutboundProperties properties, AddressPolicy policy) {
+	GuardedOutboundHttp(OutboundSettings properties, AddressPolicy policy) {
 		this.properties = properties;
 		this.policy = policy;
 		ConnectionConfig connections = ConnectionConfig.custom()

@@ -6,7 +6,7 @@ import io.vitrine.networks.PublishOutcome;
 import io.vitrine.networks.PublishRequest;
 import io.vitrine.networks.ReconcileOutcome;
 import io.vitrine.outbound.OutboundHttp;
-import io.vitrine.outbound.internal.OutboundProperties;
+import io.vitrine.outbound.OutboundSettings;
 import io.vitrine.testsupport.BlueskyPds;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +40,7 @@ class BlueskyConnectorTest {
 
 	@Configuration(proxyBeanMethods = false)
 	@ComponentScan("io.vitrine.outbound")
-	@EnableConfigurationProperties(OutboundProperties.class)
+	@EnableConfigurationProperties(OutboundSettings.class)
 	static class Guard {
 	}
 

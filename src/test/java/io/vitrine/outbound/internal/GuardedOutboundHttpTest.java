@@ -1,5 +1,7 @@
 package io.vitrine.outbound.internal;
 
+import io.vitrine.outbound.OutboundSettings;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.vitrine.outbound.AddressNotAllowed;
@@ -35,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GuardedOutboundHttpTest {
 
-	private static final OutboundProperties DEFAULTS = new OutboundProperties(false, Duration.ofSeconds(2),
+	private static final OutboundSettings DEFAULTS = new OutboundSettings(false, Duration.ofSeconds(2),
 			Duration.ofSeconds(5), DataSize.ofBytes(1024));
 
 	private HttpServer server;

@@ -1,0 +1,6 @@
+package io.vitrine.identity.tokens;
+
+import io.vitrine.testsupport.OnH2;
+
+class ApiTokensOnH2Test extends ApiTokensContract implements OnH2 {
+}

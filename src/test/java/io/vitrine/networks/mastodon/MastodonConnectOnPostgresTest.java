@@ -1,0 +1,6 @@
+package io.vitrine.networks.mastodon;
+
+import io.vitrine.testsupport.OnPostgres;
+
+class MastodonConnectOnPostgresTest extends MastodonConnectContract implements OnPostgres {
+}
