@@ -78,6 +78,10 @@ class PublishTarget {
 			fail(target, owner, "the account " + account.handle() + " needs to be reconnected: " + account.statusReason());
 			return;
 		}
+		if (account.status() == ConnectionStatus.DISCONNECTED) {
+			fail(target, owner, "the account " + account.handle() + " was disconnected from Vitrine");
+			return;
+		}
 		PostVariant variant = validation.variantOf(target.workspaceId(), target.text(), target.link(), target.images());
 		VariantCheck check = validation.check(account, variant);
 		if (!check.valid()) {

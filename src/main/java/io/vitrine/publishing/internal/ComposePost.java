@@ -138,6 +138,11 @@ public class ComposePost {
 				continue;
 			}
 			linkProblem(t.link()).ifPresent(message -> problems.add(new InvalidInput.Problem(prefix + "link", "url", message)));
+			if (account.status() == ConnectionStatus.DISCONNECTED) {
+				problems.add(new InvalidInput.Problem(prefix + "connectionId", "connected",
+						account.handle() + " is disconnected from this workspace"));
+				continue;
+			}
 			if (publishing && account.status() == ConnectionStatus.NEEDS_RECONNECT) {
 				problems.add(new InvalidInput.Problem(prefix + "connectionId", "connected",
 						account.handle() + " needs to be reconnected before it can publish"));

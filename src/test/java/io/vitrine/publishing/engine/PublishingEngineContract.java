@@ -337,6 +337,17 @@ abstract class PublishingEngineContract {
 	}
 
 	@Test
+	void a_target_whose_account_was_disconnected_fails_without_being_sent() {
+		TargetView target = dueNow();
+		connections.disconnect(member.workspaceId(), account.id());
+		tick("node-a");
+
+		assertThat(reload(target).state()).isEqualTo(TargetState.FAILED);
+		assertThat(reload(target).failureReason()).contains("disconnected");
+		assertThat(network.sends).isEmpty();
+	}
+
+	@Test
 	void scheduling_in_the_past_is_refused() {
 		assertThatThrownBy(() -> EngineFixtures.schedule(compose, member, account, "hello", clock.instant().minusSeconds(1)))
 			.isInstanceOfSatisfying(InvalidInput.class,
