@@ -10,7 +10,7 @@ import io.vitrine.networks.PublishRequest;
 import io.vitrine.networks.ReconcileOutcome;
 import io.vitrine.networks.bluesky.StubPds.Answer;
 import io.vitrine.outbound.OutboundHttp;
-import io.vitrine.outbound.internal.OutboundProperties;
+import io.vitrine.outbound.OutboundSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +40,7 @@ class BlueskyAnswersTest {
 
 	@Configuration(proxyBeanMethods = false)
 	@ComponentScan("io.vitrine.outbound")
-	@EnableConfigurationProperties(OutboundProperties.class)
+	@EnableConfigurationProperties(OutboundSettings.class)
 	static class Guard {
 	}
 

@@ -112,7 +112,7 @@ abstract class BlueskyContract {
 
 		assertThat(result.getResponse().getStatus()).isEqualTo(201);
 		JsonNode view = body(result);
-		assertThat(view.path("network").path("value").asString()).isEqualTo("bluesky");
+		assertThat(view.path("network").asString()).isEqualTo("bluesky");
 		assertThat(view.path("handle").asString()).isEqualTo(account.handle());
 		assertThat(view.path("serverUrl").asString()).isEqualTo(pds.url());
 		assertThat(view.path("status").asString()).isEqualTo("ACTIVE");
@@ -230,8 +230,10 @@ abstract class BlueskyContract {
 				"value=\"https://bsky.social\"", "App passwords", "not your main password");
 		assertThat(connected.getResponse().getStatus()).isEqualTo(302);
 		assertThat(connected.getResponse().getRedirectedUrl()).isEqualTo("/w/" + workspace + "/connections");
-		assertThat(connected.getFlashMap().get("notice")).isEqualTo("Bluesky account " + account.handle() + " connected.");
 		assertThat(connections.list(workspace)).extracting(c -> c.handle()).containsExactly(account.handle());
+		String list = mvc.perform(get("/w/{ws}/connections", workspace).with(signedIn(owner)).flashAttrs(connected.getFlashMap()))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(list).contains(account.handle() + " is connected.", "/w/" + workspace + "/connections/bluesky/new");
 	}
 
 	@Test
@@ -302,6 +304,9 @@ abstract class BlueskyContract {
 		assertThat(target.path("failureReason").asString()).contains("reconnect");
 		assertThat(connections.get(workspace, carl.connectionId()).status()).isEqualTo(ConnectionStatus.NEEDS_RECONNECT);
 		assertThat(pds.listRecords(carl.account().did(), "app.bsky.feed.post")).isEmpty();
+		String list = mvc.perform(get("/w/{ws}/connections", workspace).with(signedIn(owner))).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(list).contains("/w/" + workspace + "/connections/bluesky/new?identifier=" + carl.account().handle());
 	}
 
 	private JsonNode awaitTarget(String targetId, String state) throws Exception {
