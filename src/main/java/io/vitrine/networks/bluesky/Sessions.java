@@ -1,6 +1,8 @@
 package io.vitrine.networks.bluesky;
 
 import io.vitrine.networks.Channel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -24,6 +26,8 @@ import java.util.function.Function;
  */
 @Component
 class Sessions {
+
+	private static final Logger log = LoggerFactory.getLogger(Sessions.class);
 
 	/** Refresh ahead of expiry, so a slow upload never starts with a token about to die. */
 	static final Duration REFRESH_MARGIN = Duration.ofMinutes(5);
@@ -115,9 +119,11 @@ class Sessions {
 		Session fresh;
 		if (answer.ok()) {
 			fresh = Session.fromAnswer(answer.body(), old.pdsUrl(), old.appPassword());
+			log.debug("Bluesky session of connection {} refreshed", channel.id());
 		}
 		else if (answer.status() == 400 || answer.status() == 401) {
 			// The refresh token expired (90 days) or was revoked: sign in again with the app password.
+			log.info("Bluesky refused the refresh token of connection {} ({}); signing in again", channel.id(), answer.error());
 			fresh = signIn.again(server, old);
 		}
 		else {
