@@ -1,6 +1,7 @@
 package io.vitrine.networks.bluesky;
 
 import io.vitrine.networks.Channel;
+import io.vitrine.networks.PublishOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -91,7 +92,23 @@ class Sessions {
 		slot.lock.lock();
 		try {
 			Session session = slot.adopt(stored(channel));
-			return session.expiresWithin(REFRESH_MARGIN, clock.instant()) ? refresh(channel, slot, session) : session;
+			if (!session.expiresWithin(REFRESH_MARGIN, clock.instant())) {
+				return session;
+			}
+			try {
+				return refresh(channel, slot, session);
+			}
+			catch (BlueskyFailure failure) {
+				// Refreshing ahead is a precaution: while the token still works, a server hiccup must not hold the post
+				// back. A refusal (revoked app password) is respected at once, though.
+				boolean stillValid = !session.expiresWithin(Duration.ZERO, clock.instant());
+				if (stillValid && !(failure.outcome() instanceof PublishOutcome.Reauthorize)) {
+					log.info("Could not refresh the Bluesky session of connection {} ahead of time: {}", channel.id(),
+							failure.getMessage());
+					return session;
+				}
+				throw failure;
+			}
 		}
 		finally {
 			slot.lock.unlock();

@@ -100,7 +100,7 @@ class BlueskyAnswersTest {
 	@Test
 	void a_server_error_while_refreshing_means_not_sent_and_never_asks_to_reconnect() {
 		stub.on("com.atproto.server.refreshSession", Answer.error(503, "InternalServerError", "down for maintenance"));
-		TestChannel channel = channel(tokenExpiringAt(NOW.plusSeconds(60)));
+		TestChannel channel = channel(tokenExpiringAt(NOW.minusSeconds(60)));
 
 		PublishOutcome outcome = publish(channel);
 
@@ -111,11 +111,24 @@ class BlueskyAnswersTest {
 	}
 
 	@Test
+	void a_token_that_still_works_is_used_when_refreshing_it_ahead_of_time_fails() {
+		String stillValid = tokenExpiringAt(NOW.plusSeconds(60));
+		stub.on("com.atproto.server.refreshSession", Answer.error(503, "InternalServerError", "down for maintenance"))
+			.on("com.atproto.repo.createRecord", Answer.json(200, CREATED));
+
+		PublishOutcome outcome = publish(channel(stillValid));
+
+		assertThat(outcome).isInstanceOf(PublishOutcome.Published.class);
+		assertThat(stub.calls("com.atproto.repo.createRecord")).extracting(StubPds.Call::authorization)
+			.containsExactly("Bearer " + stillValid);
+	}
+
+	@Test
 	void a_server_error_while_signing_in_again_means_not_sent_either() {
 		stub.on("com.atproto.server.refreshSession", Answer.error(400, "ExpiredToken", "Token has expired"))
 			.on("com.atproto.server.createSession", Answer.error(502, "UpstreamFailure", "bad gateway"));
 
-		PublishOutcome outcome = publish(channel(tokenExpiringAt(NOW.plusSeconds(60))));
+		PublishOutcome outcome = publish(channel(tokenExpiringAt(NOW.minusSeconds(60))));
 
 		assertThat(outcome).isInstanceOf(PublishOutcome.Transient.class);
 		assertThat(stub.calls("com.atproto.server.createSession")).hasSize(1);
