@@ -10,13 +10,9 @@ import io.vitrine.networks.PublishRequest;
 import io.vitrine.networks.ReconcileOutcome;
 import io.vitrine.networks.bluesky.StubPds.Answer;
 import io.vitrine.outbound.OutboundHttp;
-import io.vitrine.outbound.OutboundSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 
@@ -34,15 +30,9 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The answers a real PDS does not give on demand (server errors, rate limits, lost responses), from a scripted server. */
-@SpringJUnitConfig(BlueskyAnswersTest.Guard.class)
+@SpringJUnitConfig(BlueskyWiring.Guard.class)
 @TestPropertySource(properties = { "vitrine.outbound.allow-private-addresses=true", "vitrine.outbound.response-timeout=1s" })
 class BlueskyAnswersTest {
-
-	@Configuration(proxyBeanMethods = false)
-	@ComponentScan("io.vitrine.outbound")
-	@EnableConfigurationProperties(OutboundSettings.class)
-	static class Guard {
-	}
 
 	private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
 
@@ -66,11 +56,7 @@ class BlueskyAnswersTest {
 	}
 
 	private BlueskyConnector connector() {
-		Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-		Xrpc xrpc = new Xrpc(http);
-		FindPost findPost = new FindPost(xrpc);
-		return new BlueskyConnector(new Sessions(xrpc, new SignIn(xrpc, clock), clock),
-				new CreatePost(xrpc, new BlobUploads(xrpc, clock), new Mentions(xrpc), findPost, clock), findPost);
+		return BlueskyWiring.connector(http, Clock.fixed(NOW, ZoneOffset.UTC));
 	}
 
 	/** A session whose access token gives no expiry, so only the server's answers decide. */

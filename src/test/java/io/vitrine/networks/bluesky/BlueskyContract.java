@@ -24,16 +24,11 @@ import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -255,7 +250,7 @@ abstract class BlueskyContract {
 		Connected alice = connectThroughApi("alice");
 		BlueskyPds.Account bob = pds.createAccount("bob");
 		MvcResult uploaded = mvc.perform(multipart("/api/v1/workspaces/{ws}/media", workspace)
-			.file(new MockMultipartFile("file", "square.png", "image/png", png(6, 3)))
+			.file(new MockMultipartFile("file", "square.png", "image/png", BlueskyWiring.png(6, 3, 0xFF8800)))
 			.header("Authorization", "Bearer " + token)).andReturn();
 		assertThat(uploaded.getResponse().getStatus()).as(uploaded.getResponse().getContentAsString()).isEqualTo(201);
 		String mediaId = body(uploaded).path("id").asString();
@@ -276,8 +271,7 @@ abstract class BlueskyContract {
 		JsonNode record = pds.getRecord(alice.account().did(), "app.bsky.feed.post", rkey).body().path("value");
 		String sent = text + "\n\nhttps://example.com/a?b=c";
 		assertThat(record.path("text").asString()).isEqualTo(sent);
-		byte[] bytes = sent.getBytes(StandardCharsets.UTF_8);
-		assertThat(record.path("facets").valueStream().map(f -> slice(bytes, f) + " " + f.path("features").get(0).path("$type").asString()))
+		assertThat(record.path("facets").valueStream().map(f -> BlueskyWiring.covered(sent, f) + " " + f.path("features").get(0).path("$type").asString()))
 			.containsExactly("@" + bob.handle() + " app.bsky.richtext.facet#mention", "#VitrineTest app.bsky.richtext.facet#tag",
 					"https://example.com/a?b=c app.bsky.richtext.facet#link");
 		JsonNode image = record.path("embed").path("images").get(0);
@@ -336,22 +330,5 @@ abstract class BlueskyContract {
 
 	private static org.springframework.test.web.servlet.request.RequestPostProcessor signedIn(CurrentUser user) {
 		return authentication(new UsernamePasswordAuthenticationToken(user, null, List.of()));
-	}
-
-	private static String slice(byte[] text, JsonNode facet) {
-		return new String(Arrays.copyOfRange(text, facet.path("index").path("byteStart").asInt(),
-				facet.path("index").path("byteEnd").asInt()), StandardCharsets.UTF_8);
-	}
-
-	private static byte[] png(int width, int height) throws IOException {
-		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-		for (int x = 0; x < width; x++) {
-			for (int y = 0; y < height; y++) {
-				image.setRGB(x, y, 0xFF8800);
-			}
-		}
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ImageIO.write(image, "png", out);
-		return out.toByteArray();
 	}
 }
