@@ -135,7 +135,7 @@ class Sessions {
 				() -> xrpc.procedure(server, REFRESH_SESSION, null, old.refreshJwt()));
 		Session fresh;
 		if (answer.ok()) {
-			fresh = Session.fromAnswer(answer.body(), old.pdsUrl(), old.appPassword());
+			fresh = asSession(answer, old);
 			log.debug("Bluesky session of connection {} refreshed", channel.id());
 		}
 		else if (answer.status() == 400 || answer.status() == 401) {
@@ -149,6 +149,15 @@ class Sessions {
 		channel.updateCredentials(fresh.credentials());
 		slot.replace(old, fresh);
 		return fresh;
+	}
+
+	private static Session asSession(XrpcAnswer answer, Session old) {
+		try {
+			return Session.fromAnswer(answer.body(), old.pdsUrl(), old.appPassword());
+		}
+		catch (IllegalArgumentException e) {
+			throw BlueskyFailure.notSent("the answer to refreshSession is not a session (" + e.getMessage() + ")");
+		}
 	}
 
 	private static Session stored(Channel channel) {

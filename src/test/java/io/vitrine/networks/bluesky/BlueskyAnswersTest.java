@@ -97,6 +97,16 @@ class BlueskyAnswersTest {
 	}
 
 	@Test
+	void an_answer_to_refreshing_that_is_not_a_session_means_not_sent() {
+		stub.on("com.atproto.server.refreshSession", Answer.json(200, "{\"status\":\"ok\"}"));
+
+		PublishOutcome outcome = publish(channel(tokenExpiringAt(NOW.minusSeconds(60))));
+
+		assertThat(outcome).isInstanceOf(PublishOutcome.Transient.class);
+		assertThat(stub.calls("com.atproto.repo.createRecord")).isEmpty();
+	}
+
+	@Test
 	void a_token_that_still_works_is_used_when_refreshing_it_ahead_of_time_fails() {
 		String stillValid = tokenExpiringAt(NOW.plusSeconds(60));
 		stub.on("com.atproto.server.refreshSession", Answer.error(503, "InternalServerError", "down for maintenance"))
