@@ -139,6 +139,20 @@ abstract class BlueskyContract {
 	}
 
 	@Test
+	void an_account_may_be_named_by_its_did_or_its_email_address() throws Exception {
+		BlueskyPds.Account byDid = pds.createAccount("bydid");
+		BlueskyPds.Account byEmail = pds.createAccount("byemail");
+
+		MvcResult did = api(post("/api/v1/workspaces/{ws}/connections/bluesky", workspace), Map.of("identifier", byDid.did(),
+				"appPassword", pds.createAppPassword(byDid, "vitrine"), "serviceUrl", pds.url()));
+		MvcResult email = api(post("/api/v1/workspaces/{ws}/connections/bluesky", workspace), Map.of("identifier",
+				byEmail.email(), "appPassword", pds.createAppPassword(byEmail, "vitrine"), "serviceUrl", pds.url()));
+
+		assertThat(body(did).path("handle").asString()).isEqualTo(byDid.handle());
+		assertThat(body(email).path("handle").asString()).isEqualTo(byEmail.handle());
+	}
+
+	@Test
 	void a_wrong_app_password_is_refused_with_the_field_the_rule_and_a_clear_message() throws Exception {
 		BlueskyPds.Account account = pds.createAccount("wrong");
 
