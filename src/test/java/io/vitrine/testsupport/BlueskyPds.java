@@ -57,7 +57,7 @@ public final class BlueskyPds {
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	/** An account made on the PDS, with the main-password session its owner would have. */
-	public record Account(String handle, String did, String password, String accessJwt, String refreshJwt) {
+	public record Account(String handle, String did, String email, String password, String accessJwt, String refreshJwt) {
 	}
 
 	private BlueskyPds(String url, String jwtSecret) {
@@ -81,9 +81,10 @@ public final class BlueskyPds {
 	public Account createAccount(String name) {
 		String handle = name + "-" + ACCOUNTS.incrementAndGet() + "-" + Long.toString(System.nanoTime() % 100_000, 36) + ".test";
 		String password = "pass-" + HexFormat.of().formatHex(randomBytes(8));
+		String email = handle.replace(".test", "") + "@example.com";
 		JsonNode answer = ok(post("com.atproto.server.createAccount", null,
-				Map.of("handle", handle, "email", handle.replace(".test", "") + "@example.com", "password", password)));
-		return new Account(handle, answer.path("did").asString(), password, answer.path("accessJwt").asString(),
+				Map.of("handle", handle, "email", email, "password", password)));
+		return new Account(handle, answer.path("did").asString(), email, password, answer.path("accessJwt").asString(),
 				answer.path("refreshJwt").asString());
 	}
 

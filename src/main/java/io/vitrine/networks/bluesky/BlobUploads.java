@@ -27,13 +27,14 @@ class BlobUploads {
 		this.clock = clock;
 	}
 
-	/** @param again upload even what was uploaded before (the server no longer has it) */
+	/**
+	 * @param again upload even what was uploaded before, because the server no longer has it (a blob's
+	 *              address is the hash of its bytes, so the remembered reference stays right)
+	 */
 	List<PostRecord.Image> images(Session session, PublishRequest request, boolean again) {
+		String scope = "bluesky:" + session.did();
 		List<PostRecord.Image> images = new ArrayList<>();
-		List<PostVariant.Image> wanted = request.variant().images();
-		for (int i = 0; i < wanted.size(); i++) {
-			PostVariant.Image image = wanted.get(i);
-			String scope = "bluesky:" + session.did();
+		for (PostVariant.Image image : request.variant().images()) {
 			Optional<String> known = again ? Optional.empty() : request.media().uploaded(image.mediaId(), scope);
 			JsonNode blob = known.map(json -> JsonMapper.shared().readTree(json)).orElseGet(() -> {
 				JsonNode uploaded = upload(session, request.media().read(image.mediaId()), image.contentType());

@@ -7,8 +7,6 @@ import io.vitrine.workspaces.Member;
 import io.vitrine.workspaces.Policies;
 import io.vitrine.workspaces.WorkspaceAccess;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,12 +34,9 @@ class BlueskyConnectPage {
 
 	private final ConnectBluesky connect;
 
-	private final MessageSource messages;
-
-	BlueskyConnectPage(WorkspaceAccess access, ConnectBluesky connect, MessageSource messages) {
+	BlueskyConnectPage(WorkspaceAccess access, ConnectBluesky connect) {
 		this.access = access;
 		this.connect = connect;
-		this.messages = messages;
 	}
 
 	/** {@code identifier} and {@code serviceUrl} prefill the form, for a "reconnect" link. */
@@ -61,8 +56,9 @@ class BlueskyConnectPage {
 		Member member = access.require(user, workspaceId);
 		try {
 			ConnectionView connected = connect.connect(member, new ConnectBluesky.Request(identifier, appPassword, serviceUrl));
-			redirect.addFlashAttribute("notice", messages.getMessage("bluesky.connect.done", new Object[] { connected.handle() },
-					LocaleContextHolder.getLocale()));
+			// The connections page translates its notice itself, from a key and an argument.
+			redirect.addFlashAttribute("notice", "networks.connections.connected");
+			redirect.addFlashAttribute("noticeArg", connected.handle());
 			return "redirect:/w/" + workspaceId + "/connections";
 		}
 		catch (InvalidInput e) {

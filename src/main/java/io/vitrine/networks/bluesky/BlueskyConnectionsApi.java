@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vitrine.identity.CurrentUser;
-import io.vitrine.networks.ConnectionView;
+import io.vitrine.networks.web.ConnectionJson;
 import io.vitrine.workspaces.WorkspaceAccess;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,8 +43,8 @@ class BlueskyConnectionsApi {
 			description = "Signs in once (com.atproto.server.createSession) and keeps the session, refreshed as needed. "
 					+ "Connecting an account already connected in this workspace replaces its credentials and makes it active "
 					+ "again (reconnect). 422 when Bluesky refuses the handle and app password or the server cannot be reached.")
-	ConnectionView connect(CurrentUser user, @PathVariable UUID workspaceId, @RequestBody ConnectRequest request) {
-		return connect.connect(access.require(user, workspaceId),
-				new ConnectBluesky.Request(request.identifier(), request.appPassword(), request.serviceUrl()));
+	ConnectionJson connect(CurrentUser user, @PathVariable UUID workspaceId, @RequestBody ConnectRequest request) {
+		return ConnectionJson.of(connect.connect(access.require(user, workspaceId),
+				new ConnectBluesky.Request(request.identifier(), request.appPassword(), request.serviceUrl())));
 	}
 }

@@ -76,7 +76,13 @@ class BlueskyConnector implements NetworkConnector {
 	/** The record key is known in advance, so reconciling is one read of that key, with no token needed. */
 	@Override
 	public ReconcileOutcome reconcile(Channel channel, PublishRequest request, Instant sentAt) {
-		return findPost.find(sessions.known(channel), RecordKey.of(request.targetId()),
-				PostRecord.text(request.variant().fullText()));
+		Session session;
+		try {
+			session = sessions.known(channel);
+		}
+		catch (BlueskyFailure failure) {
+			return new ReconcileOutcome.Reauthorize(failure.getMessage());
+		}
+		return findPost.find(session, RecordKey.of(request.targetId()), PostRecord.text(request.variant().fullText()));
 	}
 }

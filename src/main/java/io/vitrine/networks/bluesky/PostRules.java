@@ -44,7 +44,8 @@ final class PostRules {
 		for (int i = 0; i < images.size(); i++) {
 			PostVariant.Image image = images.get(i);
 			String field = "images[" + i + "]";
-			if (image.contentType() == null || !image.contentType().startsWith(BlueskyLimits.ACCEPTED_IMAGE_TYPES)) {
+			if (image.contentType() == null || !image.contentType().startsWith(BlueskyLimits.ACCEPTED_IMAGE_TYPES)
+					|| !limits.acceptsImageType(image.contentType())) {
 				violations.add(violation(field, "image-type",
 						"is " + image.contentType() + "; Bluesky accepts only images in posts"));
 			}

@@ -46,6 +46,8 @@ record Session(String did, String handle, String pdsUrl, String accessJwt, Strin
 	/**
 	 * From a createSession or refreshSession answer. Without a DID document in the answer (some
 	 * servers leave it out), the account is taken to live on the server that answered.
+	 *
+	 * @throws IllegalArgumentException when the answer is not a session
 	 */
 	static Session fromAnswer(JsonNode body, String answeringServer, String appPassword) {
 		String did = XrpcAnswer.text(body, "did");

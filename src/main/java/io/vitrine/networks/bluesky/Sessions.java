@@ -1,6 +1,9 @@
 package io.vitrine.networks.bluesky;
 
 import io.vitrine.networks.Channel;
+import io.vitrine.networks.PublishOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -24,6 +27,8 @@ import java.util.function.Function;
  */
 @Component
 class Sessions {
+
+	private static final Logger log = LoggerFactory.getLogger(Sessions.class);
 
 	/** Refresh ahead of expiry, so a slow upload never starts with a token about to die. */
 	static final Duration REFRESH_MARGIN = Duration.ofMinutes(5);
@@ -70,7 +75,7 @@ class Sessions {
 		Slot slot = slot(channel);
 		slot.lock.lock();
 		try {
-			return slot.adopt(Session.of(channel.credentials()));
+			return slot.adopt(stored(channel));
 		}
 		finally {
 			slot.lock.unlock();
@@ -86,8 +91,24 @@ class Sessions {
 		Slot slot = slot(channel);
 		slot.lock.lock();
 		try {
-			Session session = slot.adopt(Session.of(channel.credentials()));
-			return session.expiresWithin(REFRESH_MARGIN, clock.instant()) ? refresh(channel, slot, session) : session;
+			Session session = slot.adopt(stored(channel));
+			if (!session.expiresWithin(REFRESH_MARGIN, clock.instant())) {
+				return session;
+			}
+			try {
+				return refresh(channel, slot, session);
+			}
+			catch (BlueskyFailure failure) {
+				// Refreshing ahead is a precaution: while the token still works, a server hiccup must not hold the post
+				// back. A refusal (revoked app password) is respected at once, though.
+				boolean stillValid = !session.expiresWithin(Duration.ZERO, clock.instant());
+				if (stillValid && !(failure.outcome() instanceof PublishOutcome.Reauthorize)) {
+					log.info("Could not refresh the Bluesky session of connection {} ahead of time: {}", channel.id(),
+							failure.getMessage());
+					return session;
+				}
+				throw failure;
+			}
 		}
 		finally {
 			slot.lock.unlock();
@@ -114,10 +135,12 @@ class Sessions {
 				() -> xrpc.procedure(server, REFRESH_SESSION, null, old.refreshJwt()));
 		Session fresh;
 		if (answer.ok()) {
-			fresh = Session.fromAnswer(answer.body(), old.pdsUrl(), old.appPassword());
+			fresh = asSession(answer, old);
+			log.debug("Bluesky session of connection {} refreshed", channel.id());
 		}
 		else if (answer.status() == 400 || answer.status() == 401) {
 			// The refresh token expired (90 days) or was revoked: sign in again with the app password.
+			log.info("Bluesky refused the refresh token of connection {} ({}); signing in again", channel.id(), answer.error());
 			fresh = signIn.again(server, old);
 		}
 		else {
@@ -126,6 +149,24 @@ class Sessions {
 		channel.updateCredentials(fresh.credentials());
 		slot.replace(old, fresh);
 		return fresh;
+	}
+
+	private static Session asSession(XrpcAnswer answer, Session old) {
+		try {
+			return Session.fromAnswer(answer.body(), old.pdsUrl(), old.appPassword());
+		}
+		catch (IllegalArgumentException e) {
+			throw BlueskyFailure.notSent("the answer to refreshSession is not a session (" + e.getMessage() + ")");
+		}
+	}
+
+	private static Session stored(Channel channel) {
+		try {
+			return Session.of(channel.credentials());
+		}
+		catch (IllegalStateException incomplete) {
+			throw BlueskyFailure.reauthorize("the stored Bluesky session is incomplete (" + incomplete.getMessage() + ")");
+		}
 	}
 
 	private Slot slot(Channel channel) {

@@ -37,7 +37,12 @@ class SignIn {
 		}
 		XrpcAnswer answer = BlueskyFailure.beforePosting("signing in to " + server, () -> ask(server, old.did(), old.appPassword()));
 		if (answer.ok()) {
-			return Session.fromAnswer(answer.body(), old.pdsUrl(), old.appPassword());
+			try {
+				return Session.fromAnswer(answer.body(), old.pdsUrl(), old.appPassword());
+			}
+			catch (IllegalArgumentException e) {
+				throw BlueskyFailure.notSent("the answer to createSession is not a session (" + e.getMessage() + ")");
+			}
 		}
 		if (answer.status() == 401 || (answer.status() == 400 && !"InvalidRequest".equals(answer.error()))) {
 			// 401 AuthenticationRequired: the app password was revoked; 400 AccountTakedown and the like.

@@ -6,43 +6,31 @@ import io.vitrine.networks.PublishOutcome;
 import io.vitrine.networks.PublishRequest;
 import io.vitrine.networks.ReconcileOutcome;
 import io.vitrine.outbound.OutboundHttp;
-import io.vitrine.outbound.OutboundSettings;
 import io.vitrine.testsupport.BlueskyPds;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 import tools.jackson.databind.JsonNode;
 
-import javax.imageio.ImageIO;
-import java.awt.Color;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** The connector against a real Bluesky PDS on 127.0.0.1 (src/test/pds), through the real outbound guard. */
-@SpringJUnitConfig(BlueskyConnectorTest.Guard.class)
+@SpringJUnitConfig(BlueskyWiring.Guard.class)
 @TestPropertySource(properties = "vitrine.outbound.allow-private-addresses=true")
 class BlueskyConnectorTest {
-
-	@Configuration(proxyBeanMethods = false)
-	@ComponentScan("io.vitrine.outbound")
-	@EnableConfigurationProperties(OutboundSettings.class)
-	static class Guard {
-	}
 
 	private final BlueskyPds pds = BlueskyPds.get();
 
@@ -50,10 +38,7 @@ class BlueskyConnectorTest {
 	private OutboundHttp http;
 
 	private BlueskyConnector connector(Clock clock) {
-		Xrpc xrpc = new Xrpc(http);
-		FindPost findPost = new FindPost(xrpc);
-		return new BlueskyConnector(new Sessions(xrpc, new SignIn(xrpc, clock), clock),
-				new CreatePost(xrpc, new BlobUploads(xrpc, clock), new Mentions(xrpc), findPost, clock), findPost);
+		return BlueskyWiring.connector(http, clock);
 	}
 
 	private BlueskyConnector connector() {
@@ -103,11 +88,10 @@ class BlueskyConnectorTest {
 			.isEqualTo("https://bsky.app/profile/" + alice.account().handle() + "/post/" + rkey);
 		JsonNode post = record(alice.account().did(), rkey);
 		assertThat(post.path("text").asString()).isEqualTo(text);
-		assertThat(Instant.parse(post.path("createdAt").asString())).isCloseTo(Instant.now(), within(Duration.ofMinutes(1)));
-		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+		assertThat(Instant.parse(post.path("createdAt").asString())).isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES));
 		List<JsonNode> facets = post.path("facets").valueStream().toList();
 		assertThat(facets).hasSize(3); // the unknown handle stays plain text
-		assertThat(facets).extracting(f -> slice(bytes, f))
+		assertThat(facets).extracting(f -> BlueskyWiring.covered(text, f))
 			.containsExactly("@" + bob.handle(), "#vitrine", "https://example.com/été?x=1");
 		assertThat(facets.get(0).path("features").get(0).path("$type").asString()).isEqualTo("app.bsky.richtext.facet#mention");
 		assertThat(facets.get(0).path("features").get(0).path("did").asString()).isEqualTo(bob.did());
@@ -120,10 +104,10 @@ class BlueskyConnectorTest {
 	}
 
 	@Test
-	void publishes_images_as_blobs_with_alt_text_and_aspect_ratio_and_uploads_each_once() throws IOException {
+	void publishes_images_as_blobs_with_alt_text_and_aspect_ratio_and_uploads_each_once() {
 		Connected carol = connect("carol");
 		TestMedia media = new TestMedia();
-		byte[] png = png(8, 4);
+		byte[] png = BlueskyWiring.png(8, 4, 0xFF0000);
 		PostVariant.Image image = new PostVariant.Image(media.add(png), "image/png", png.length, 8, 4, "a red banner");
 		UUID first = UuidCreator.getTimeOrderedEpoch();
 		UUID second = UuidCreator.getTimeOrderedEpoch();
@@ -283,27 +267,5 @@ class BlueskyConnectorTest {
 		assertThat(found).isEqualTo(new ReconcileOutcome.Found(((PublishOutcome.Published) published).remoteId(),
 				((PublishOutcome.Published) published).remoteUrl()));
 		assertThat(absent).isEqualTo(new ReconcileOutcome.NotFound());
-	}
-
-	private static String slice(byte[] text, JsonNode facet) {
-		int start = facet.path("index").path("byteStart").asInt();
-		int end = facet.path("index").path("byteEnd").asInt();
-		return new String(Arrays.copyOfRange(text, start, end), StandardCharsets.UTF_8);
-	}
-
-	private static byte[] png(int width, int height) throws IOException {
-		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-		for (int x = 0; x < width; x++) {
-			for (int y = 0; y < height; y++) {
-				image.setRGB(x, y, Color.RED.getRGB());
-			}
-		}
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ImageIO.write(image, "png", out);
-		return out.toByteArray();
-	}
-
-	private static org.assertj.core.data.TemporalUnitOffset within(Duration duration) {
-		return new org.assertj.core.data.TemporalUnitWithinOffset(duration.toSeconds(), java.time.temporal.ChronoUnit.SECONDS);
 	}
 }

@@ -24,16 +24,11 @@ import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -112,7 +107,7 @@ abstract class BlueskyContract {
 
 		assertThat(result.getResponse().getStatus()).isEqualTo(201);
 		JsonNode view = body(result);
-		assertThat(view.path("network").path("value").asString()).isEqualTo("bluesky");
+		assertThat(view.path("network").asString()).isEqualTo("bluesky");
 		assertThat(view.path("handle").asString()).isEqualTo(account.handle());
 		assertThat(view.path("serverUrl").asString()).isEqualTo(pds.url());
 		assertThat(view.path("status").asString()).isEqualTo("ACTIVE");
@@ -141,6 +136,20 @@ abstract class BlueskyContract {
 		assertThat(body(again).path("id").asString()).isEqualTo(first.connectionId().toString());
 		assertThat(connections.list(workspace)).hasSize(1);
 		assertThat(Session.of(connections.openChannel(first.connectionId()).credentials()).appPassword()).isEqualTo(newPassword);
+	}
+
+	@Test
+	void an_account_may_be_named_by_its_did_or_its_email_address() throws Exception {
+		BlueskyPds.Account byDid = pds.createAccount("bydid");
+		BlueskyPds.Account byEmail = pds.createAccount("byemail");
+
+		MvcResult did = api(post("/api/v1/workspaces/{ws}/connections/bluesky", workspace), Map.of("identifier", byDid.did(),
+				"appPassword", pds.createAppPassword(byDid, "vitrine"), "serviceUrl", pds.url()));
+		MvcResult email = api(post("/api/v1/workspaces/{ws}/connections/bluesky", workspace), Map.of("identifier",
+				byEmail.email(), "appPassword", pds.createAppPassword(byEmail, "vitrine"), "serviceUrl", pds.url()));
+
+		assertThat(body(did).path("handle").asString()).isEqualTo(byDid.handle());
+		assertThat(body(email).path("handle").asString()).isEqualTo(byEmail.handle());
 	}
 
 	@Test
@@ -230,8 +239,10 @@ abstract class BlueskyContract {
 				"value=\"https://bsky.social\"", "App passwords", "not your main password");
 		assertThat(connected.getResponse().getStatus()).isEqualTo(302);
 		assertThat(connected.getResponse().getRedirectedUrl()).isEqualTo("/w/" + workspace + "/connections");
-		assertThat(connected.getFlashMap().get("notice")).isEqualTo("Bluesky account " + account.handle() + " connected.");
 		assertThat(connections.list(workspace)).extracting(c -> c.handle()).containsExactly(account.handle());
+		String list = mvc.perform(get("/w/{ws}/connections", workspace).with(signedIn(owner)).flashAttrs(connected.getFlashMap()))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(list).contains(account.handle() + " is connected.", "/w/" + workspace + "/connections/bluesky/new");
 	}
 
 	@Test
@@ -253,7 +264,7 @@ abstract class BlueskyContract {
 		Connected alice = connectThroughApi("alice");
 		BlueskyPds.Account bob = pds.createAccount("bob");
 		MvcResult uploaded = mvc.perform(multipart("/api/v1/workspaces/{ws}/media", workspace)
-			.file(new MockMultipartFile("file", "square.png", "image/png", png(6, 3)))
+			.file(new MockMultipartFile("file", "square.png", "image/png", BlueskyWiring.png(6, 3, 0xFF8800)))
 			.header("Authorization", "Bearer " + token)).andReturn();
 		assertThat(uploaded.getResponse().getStatus()).as(uploaded.getResponse().getContentAsString()).isEqualTo(201);
 		String mediaId = body(uploaded).path("id").asString();
@@ -274,8 +285,7 @@ abstract class BlueskyContract {
 		JsonNode record = pds.getRecord(alice.account().did(), "app.bsky.feed.post", rkey).body().path("value");
 		String sent = text + "\n\nhttps://example.com/a?b=c";
 		assertThat(record.path("text").asString()).isEqualTo(sent);
-		byte[] bytes = sent.getBytes(StandardCharsets.UTF_8);
-		assertThat(record.path("facets").valueStream().map(f -> slice(bytes, f) + " " + f.path("features").get(0).path("$type").asString()))
+		assertThat(record.path("facets").valueStream().map(f -> BlueskyWiring.covered(sent, f) + " " + f.path("features").get(0).path("$type").asString()))
 			.containsExactly("@" + bob.handle() + " app.bsky.richtext.facet#mention", "#VitrineTest app.bsky.richtext.facet#tag",
 					"https://example.com/a?b=c app.bsky.richtext.facet#link");
 		JsonNode image = record.path("embed").path("images").get(0);
@@ -302,6 +312,9 @@ abstract class BlueskyContract {
 		assertThat(target.path("failureReason").asString()).contains("reconnect");
 		assertThat(connections.get(workspace, carl.connectionId()).status()).isEqualTo(ConnectionStatus.NEEDS_RECONNECT);
 		assertThat(pds.listRecords(carl.account().did(), "app.bsky.feed.post")).isEmpty();
+		String list = mvc.perform(get("/w/{ws}/connections", workspace).with(signedIn(owner))).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(list).contains("/w/" + workspace + "/connections/bluesky/new?identifier=" + carl.account().handle());
 	}
 
 	private JsonNode awaitTarget(String targetId, String state) throws Exception {
@@ -331,22 +344,5 @@ abstract class BlueskyContract {
 
 	private static org.springframework.test.web.servlet.request.RequestPostProcessor signedIn(CurrentUser user) {
 		return authentication(new UsernamePasswordAuthenticationToken(user, null, List.of()));
-	}
-
-	private static String slice(byte[] text, JsonNode facet) {
-		return new String(Arrays.copyOfRange(text, facet.path("index").path("byteStart").asInt(),
-				facet.path("index").path("byteEnd").asInt()), StandardCharsets.UTF_8);
-	}
-
-	private static byte[] png(int width, int height) throws IOException {
-		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-		for (int x = 0; x < width; x++) {
-			for (int y = 0; y < height; y++) {
-				image.setRGB(x, y, 0xFF8800);
-			}
-		}
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		ImageIO.write(image, "png", out);
-		return out.toByteArray();
 	}
 }

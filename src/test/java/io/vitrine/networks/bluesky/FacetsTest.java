@@ -7,7 +7,6 @@ import io.vitrine.networks.bluesky.Facets.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +30,7 @@ class FacetsTest {
 		List<Facet> facets = Facets.detect(text);
 
 		assertThat(facets).extracting(Facet::feature).containsExactly(new Tag("fête"), new Link("https://exemple.fr/été"));
-		assertThat(facets).allSatisfy(f -> assertThat(slice(text, f)).isEqualTo(
+		assertThat(facets).allSatisfy(f -> assertThat(BlueskyWiring.utf8Slice(text, f.byteStart(), f.byteEnd())).isEqualTo(
 				f.feature() instanceof Tag t ? "#" + t.tag() : ((Link) f.feature()).uri()));
 		int charIndex = text.indexOf("#fête");
 		assertThat(facets.get(0).byteStart()).isEqualTo(text.substring(0, charIndex).getBytes(StandardCharsets.UTF_8).length)
@@ -45,7 +44,7 @@ class FacetsTest {
 		Facet mention = Facets.detect(text).get(0);
 
 		assertThat(mention.feature()).isEqualTo(new Mention("alice.test"));
-		assertThat(slice(text, mention)).isEqualTo("@alice.test");
+		assertThat(BlueskyWiring.utf8Slice(text, mention.byteStart(), mention.byteEnd())).isEqualTo("@alice.test");
 	}
 
 	@Test
@@ -116,10 +115,5 @@ class FacetsTest {
 
 	private static List<Facets.Feature> features(String text) {
 		return Facets.detect(text).stream().map(Facet::feature).toList();
-	}
-
-	private static String slice(String text, Facet facet) {
-		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-		return new String(Arrays.copyOfRange(bytes, facet.byteStart(), facet.byteEnd()), StandardCharsets.UTF_8);
 	}
 }

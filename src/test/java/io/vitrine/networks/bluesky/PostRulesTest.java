@@ -1,5 +1,6 @@
 package io.vitrine.networks.bluesky;
 
+import io.vitrine.networks.NetworkLimits;
 import io.vitrine.networks.PostVariant;
 import io.vitrine.networks.VariantCheck;
 import io.vitrine.networks.Violation;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -99,6 +101,16 @@ class PostRulesTest {
 		assertThat(check(new PostVariant("hi", null, List.of(pdf))).violations())
 			.extracting(Violation::field, Violation::rule)
 			.containsExactly(tuple("images[0]", "image-type"));
+	}
+
+	@Test
+	void limits_that_name_image_types_narrow_what_is_accepted() {
+		NetworkLimits pngOnly = new NetworkLimits(300, 3000, 0, 4, 2_000_000, 2000, Set.of("image/png"));
+		PostVariant.Image webp = new PostVariant.Image(UUID.randomUUID(), "image/webp", 10, 1, 1, "alt");
+
+		assertThat(PostRules.check(new PostVariant("hi", null, List.of(png(10))), pngOnly).valid()).isTrue();
+		assertThat(PostRules.check(new PostVariant("hi", null, List.of(webp)), pngOnly).violations())
+			.extracting(Violation::rule).containsExactly("image-type");
 	}
 
 	@Test
