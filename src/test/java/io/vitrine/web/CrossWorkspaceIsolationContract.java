@@ -81,7 +81,7 @@ abstract class CrossWorkspaceIsolationContract {
 	void a_member_of_workspace_a_can_neither_read_nor_change_anything_of_workspace_b_on_any_route() throws Exception {
 		people = new People(context, mvc);
 		alice = people.person("Alice Ayme");
-		people.workspace(alice, "Alice's brand");
+		WorkspaceSummary a = people.workspace(alice, "Alice's brand");
 		String aliceToken = people.token(alice);
 		People.Person bob = people.person("Bob Secretowner");
 		WorkspaceSummary b = people.workspace(bob, "Bob's confidential brand");
@@ -95,7 +95,7 @@ abstract class CrossWorkspaceIsolationContract {
 			publicByDesign.putAll(fixtures.publicByDesign());
 		}
 		Set<String> secrets = new TreeSet<>(List.of(b.name(), bob.email(), bob.user().displayName(), bea.email(),
-				bea.user().displayName()));
+				bea.user().displayName(), "B's secret launch", "b-secret-handle"));
 		Set<String> secretIds = new TreeSet<>(ids.values());
 		secretIds.addAll(List.of(b.id().toString(), bob.id().toString(), bea.id().toString()));
 		String before = snapshot(b.id(), List.of(bob.id(), bea.id()));
@@ -122,6 +122,17 @@ abstract class CrossWorkspaceIsolationContract {
 						MockHttpServletResponse response = mvc.perform(call.request().with(csrf())).andReturn().getResponse();
 						judge(route, path, call.name(), response, publicByDesign.containsKey(route), secrets, secretIds)
 							.ifPresent(failures::add);
+					}
+					if (pattern.contains("{workspaceId}") && VARIABLE.matcher(pattern.replace("{workspaceId}", "")).find()) {
+						// The likelier attack: A's own workspace in the path, B's object id beside it.
+						String own = fill(pattern, a.id(), ids);
+						MockHttpServletResponse response = mvc
+							.perform((pattern.startsWith("/api/")
+									? request(info, method, own, true).header("Authorization", "Bearer " + aliceToken)
+									: request(info, method, own, false).session(session())).with(csrf()))
+							.andReturn()
+							.getResponse();
+						judgeOwnWorkspace(route, own, response, secrets).ifPresent(failures::add);
 					}
 				}
 			}
@@ -179,6 +190,20 @@ abstract class CrossWorkspaceIsolationContract {
 			}
 		}
 		return java.util.Optional.empty();
+	}
+
+	/** B's object reached through A's own workspace must be refused like a missing one, revealing nothing. */
+	private static java.util.Optional<String> judgeOwnWorkspace(String route, String path, MockHttpServletResponse response,
+			Set<String> secrets) throws Exception {
+		int status = response.getStatus();
+		String where = route + " as " + path + " (A's workspace, B's object)";
+		for (String secret : secrets) {
+			if (response.getContentAsString().contains(secret)) {
+				return java.util.Optional.of(where + " → " + status + " revealed '" + secret + "'");
+			}
+		}
+		return Set.of(400, 404, 405, 422).contains(status) ? java.util.Optional.empty()
+				: java.util.Optional.of(where + " → " + status + " (expected 404)");
 	}
 
 	private static String fill(String pattern, UUID workspaceB, Map<String, String> ids) {
