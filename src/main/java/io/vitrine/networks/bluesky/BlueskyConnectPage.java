@@ -8,6 +8,8 @@ import io.vitrine.workspaces.Policies;
 import io.vitrine.workspaces.WorkspaceAccess;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,7 +36,10 @@ class BlueskyConnectPage {
 
 	private final ConnectBluesky connect;
 
-	BlueskyConnectPage(WorkspaceAccess access, ConnectBluesky connect) {
+	private final MessageSource messages;
+
+	BlueskyConnectPage(WorkspaceAccess access, ConnectBluesky connect, MessageSource messages) {
+		this.messages = messages;
 		this.access = access;
 		this.connect = connect;
 	}
@@ -57,8 +62,7 @@ class BlueskyConnectPage {
 		try {
 			ConnectionView connected = connect.connect(member, new ConnectBluesky.Request(identifier, appPassword, serviceUrl));
 			// The connections page translates its notice itself, from a key and an argument.
-			redirect.addFlashAttribute("notice", "networks.connections.connected");
-			redirect.addFlashAttribute("noticeArg", connected.handle());
+			redirect.addFlashAttribute("notice", messages.getMessage("networks.connections.connected", new Object[] { connected.handle() }, LocaleContextHolder.getLocale()));
 			return "redirect:/w/" + workspaceId + "/connections";
 		}
 		catch (InvalidInput e) {

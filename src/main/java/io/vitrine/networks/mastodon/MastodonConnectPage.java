@@ -6,6 +6,8 @@ import io.vitrine.networks.web.Flash;
 import io.vitrine.shared.InvalidInput;
 import io.vitrine.workspaces.Policies;
 import io.vitrine.workspaces.WorkspaceAccess;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,8 +30,11 @@ class MastodonConnectPage {
 
 	private final WorkspaceAccess access;
 
+	private final MessageSource messages;
+
 	MastodonConnectPage(ConnectWithToken withToken, StartAuthorization authorization, CompleteAuthorization completion,
-			WorkspaceAccess access) {
+			WorkspaceAccess access, MessageSource messages) {
+		this.messages = messages;
 		this.withToken = withToken;
 		this.authorization = authorization;
 		this.completion = completion;
@@ -85,9 +90,8 @@ class MastodonConnectPage {
 		}
 	}
 
-	private static void connected(RedirectAttributes redirect, ConnectionView view) {
-		redirect.addFlashAttribute("notice", "networks.connections.connected");
-		redirect.addFlashAttribute("noticeArg", view.handle());
+	private void connected(RedirectAttributes redirect, ConnectionView view) {
+		redirect.addFlashAttribute("notice", messages.getMessage("networks.connections.connected", new Object[] { view.handle() }, LocaleContextHolder.getLocale()));
 	}
 
 	private static String back(UUID workspaceId) {

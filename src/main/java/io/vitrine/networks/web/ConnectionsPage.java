@@ -10,6 +10,8 @@ import io.vitrine.shared.Zones;
 import io.vitrine.workspaces.Member;
 import io.vitrine.workspaces.Policies;
 import io.vitrine.workspaces.WorkspaceAccess;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,7 +38,10 @@ class ConnectionsPage {
 
 	private final WorkspaceAccess access;
 
-	ConnectionsPage(Connections connections, Connectors connectors, WorkspaceAccess access) {
+	private final MessageSource messages;
+
+	ConnectionsPage(Connections connections, Connectors connectors, WorkspaceAccess access, MessageSource messages) {
+		this.messages = messages;
 		this.connections = connections;
 		this.connectors = connectors;
 		this.access = access;
@@ -62,8 +67,7 @@ class ConnectionsPage {
 		try {
 			ZoneId zone = timeZone.isBlank() ? null : Zones.parse("timeZone", timeZone);
 			ConnectionView view = connections.setTimeZone(workspaceId, connectionId, zone);
-			redirect.addFlashAttribute("notice", "networks.connections.zone-saved");
-			redirect.addFlashAttribute("noticeArg", view.handle());
+			redirect.addFlashAttribute("notice", messages.getMessage("networks.connections.zone-saved", new Object[] { view.handle() }, LocaleContextHolder.getLocale()));
 		}
 		catch (InvalidInput e) {
 			Flash.error(redirect, e);
@@ -77,8 +81,7 @@ class ConnectionsPage {
 		Policies.require(Policies.MAY_MANAGE_CONNECTIONS, access.require(user, workspaceId), "disconnect accounts");
 		String handle = connections.get(workspaceId, connectionId).handle();
 		connections.disconnect(workspaceId, connectionId);
-		redirect.addFlashAttribute("notice", "networks.connections.disconnected");
-		redirect.addFlashAttribute("noticeArg", handle);
+		redirect.addFlashAttribute("notice", messages.getMessage("networks.connections.disconnected", new Object[] { handle }, LocaleContextHolder.getLocale()));
 		return "redirect:/w/" + workspaceId + "/connections";
 	}
 

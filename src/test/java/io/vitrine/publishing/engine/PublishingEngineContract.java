@@ -1,5 +1,6 @@
 package io.vitrine.publishing.engine;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vitrine.networks.Capability;
 import io.vitrine.networks.ConnectionStatus;
 import io.vitrine.networks.ConnectionView;
@@ -82,6 +83,9 @@ abstract class PublishingEngineContract {
 	ScriptedConnector network;
 
 	@Autowired
+	MeterRegistry meters;
+
+	@Autowired
 	SettableClock clock;
 
 	Member member;
@@ -116,6 +120,31 @@ abstract class PublishingEngineContract {
 		assertThat(transitions.of(target.id())).extracting(TransitionView::to)
 			.containsExactly(TargetState.SCHEDULED, TargetState.PUBLISHING, TargetState.PUBLISHED);
 		assertThat(tick("node-a")).isEmpty();
+	}
+
+	@Test
+	void metrics_show_what_is_due_what_was_published_and_how_late() {
+		scheduleIn(Duration.ofSeconds(10));
+		scheduleIn(Duration.ofSeconds(10));
+		assertThat(meters.get("vitrine.targets.due").gauge().value()).isZero();
+		clock.advance(Duration.ofSeconds(12));
+		assertThat(meters.get("vitrine.targets.due").gauge().value()).isEqualTo(2.0);
+		double publishedBefore = publishedCount();
+		long lateBefore = meters.get("vitrine.publish.lateness").timer().count();
+		double maxBefore = meters.get("vitrine.publish.lateness").timer().max(java.util.concurrent.TimeUnit.SECONDS);
+
+		tick("node-a");
+
+		assertThat(meters.get("vitrine.targets.due").gauge().value()).isZero();
+		assertThat(publishedCount() - publishedBefore).isEqualTo(2.0);
+		assertThat(meters.get("vitrine.publish.lateness").timer().count() - lateBefore).isEqualTo(2);
+		assertThat(meters.get("vitrine.publish.lateness").timer().max(java.util.concurrent.TimeUnit.SECONDS))
+			.isGreaterThanOrEqualTo(Math.min(2.0, Math.max(maxBefore, 2.0)));
+	}
+
+	private double publishedCount() {
+		var counter = meters.find("vitrine.publish.outcomes").tag("outcome", "published").counter();
+		return counter == null ? 0 : counter.count();
 	}
 
 	@Test
