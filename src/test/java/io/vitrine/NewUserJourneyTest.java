@@ -151,10 +151,9 @@ class NewUserJourneyTest {
 	}
 
 	private Optional<String> setupLink(VitrineProcess app) throws Exception {
-		Path log = Path.of("target", "processes", "journey.log");
 		Instant deadline = Instant.now().plusSeconds(10);
 		while (Instant.now().isBefore(deadline)) {
-			Matcher m = SETUP_LINK.matcher(Files.readString(log));
+			Matcher m = SETUP_LINK.matcher(app.output());
 			if (m.find()) {
 				return Optional.of(m.group(1).replaceFirst("http://[^/]+", "http://localhost:" + app.port()));
 			}

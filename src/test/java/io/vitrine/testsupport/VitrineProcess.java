@@ -45,7 +45,7 @@ public final class VitrineProcess implements AutoCloseable {
 		ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", classpath,
 				"io.vitrine.VitrineApplication"))
 			.redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+			.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
 		builder.environment().putAll(env);
 		builder.environment().put("VITRINE_PORT", Integer.toString(port));
 		VitrineProcess started = new VitrineProcess(builder.start(), port, log);
@@ -55,6 +55,11 @@ public final class VitrineProcess implements AutoCloseable {
 
 	public int port() {
 		return port;
+	}
+
+	/** Everything the process printed, from its own start only. */
+	public String output() throws IOException {
+		return Files.readString(log);
 	}
 
 	/** SIGKILL: no shutdown hook runs, nothing is flushed, exactly like a crash or the OOM killer. */
