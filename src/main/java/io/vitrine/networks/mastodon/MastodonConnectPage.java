@@ -6,6 +6,7 @@ import io.vitrine.networks.web.Flash;
 import io.vitrine.shared.InvalidInput;
 import io.vitrine.workspaces.Policies;
 import io.vitrine.workspaces.WorkspaceAccess;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,12 +29,15 @@ class MastodonConnectPage {
 
 	private final WorkspaceAccess access;
 
+	private final MessageSource messages;
+
 	MastodonConnectPage(ConnectWithToken withToken, StartAuthorization authorization, CompleteAuthorization completion,
-			WorkspaceAccess access) {
+			WorkspaceAccess access, MessageSource messages) {
 		this.withToken = withToken;
 		this.authorization = authorization;
 		this.completion = completion;
 		this.access = access;
+		this.messages = messages;
 	}
 
 	@PostMapping("/w/{workspaceId}/connections/mastodon/authorize")
@@ -85,9 +89,8 @@ class MastodonConnectPage {
 		}
 	}
 
-	private static void connected(RedirectAttributes redirect, ConnectionView view) {
-		redirect.addFlashAttribute("notice", "networks.connections.connected");
-		redirect.addFlashAttribute("noticeArg", view.handle());
+	private void connected(RedirectAttributes redirect, ConnectionView view) {
+		Flash.notice(redirect, messages, "networks.connections.connected", view.handle());
 	}
 
 	private static String back(UUID workspaceId) {

@@ -10,6 +10,7 @@ import io.vitrine.shared.Zones;
 import io.vitrine.workspaces.Member;
 import io.vitrine.workspaces.Policies;
 import io.vitrine.workspaces.WorkspaceAccess;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,10 +37,13 @@ class ConnectionsPage {
 
 	private final WorkspaceAccess access;
 
-	ConnectionsPage(Connections connections, Connectors connectors, WorkspaceAccess access) {
+	private final MessageSource messages;
+
+	ConnectionsPage(Connections connections, Connectors connectors, WorkspaceAccess access, MessageSource messages) {
 		this.connections = connections;
 		this.connectors = connectors;
 		this.access = access;
+		this.messages = messages;
 	}
 
 	@GetMapping("/w/{workspaceId}/connections")
@@ -62,8 +66,7 @@ class ConnectionsPage {
 		try {
 			ZoneId zone = timeZone.isBlank() ? null : Zones.parse("timeZone", timeZone);
 			ConnectionView view = connections.setTimeZone(workspaceId, connectionId, zone);
-			redirect.addFlashAttribute("notice", "networks.connections.zone-saved");
-			redirect.addFlashAttribute("noticeArg", view.handle());
+			Flash.notice(redirect, messages, "networks.connections.zone-saved", view.handle());
 		}
 		catch (InvalidInput e) {
 			Flash.error(redirect, e);
@@ -77,8 +80,7 @@ class ConnectionsPage {
 		Policies.require(Policies.MAY_MANAGE_CONNECTIONS, access.require(user, workspaceId), "disconnect accounts");
 		String handle = connections.get(workspaceId, connectionId).handle();
 		connections.disconnect(workspaceId, connectionId);
-		redirect.addFlashAttribute("notice", "networks.connections.disconnected");
-		redirect.addFlashAttribute("noticeArg", handle);
+		Flash.notice(redirect, messages, "networks.connections.disconnected", handle);
 		return "redirect:/w/" + workspaceId + "/connections";
 	}
 
