@@ -4,8 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import io.vitrine.networks.web.TestMembers;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.util.List;
@@ -14,8 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(properties = "vitrine.engine.enabled=false")
 @ActiveProfiles("test")
-// Until the identity branch brings the real WorkspaceAccess, the app needs one to start.
-@Import(TestMembers.class)
 abstract class MigrationsContract {
 
 	@Autowired

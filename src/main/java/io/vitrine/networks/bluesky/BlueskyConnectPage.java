@@ -2,6 +2,7 @@ package io.vitrine.networks.bluesky;
 
 import io.vitrine.identity.CurrentUser;
 import io.vitrine.networks.ConnectionView;
+import io.vitrine.networks.web.Flash;
 import io.vitrine.shared.InvalidInput;
 import io.vitrine.workspaces.Member;
 import io.vitrine.workspaces.Policies;
@@ -9,7 +10,6 @@ import io.vitrine.workspaces.WorkspaceAccess;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,7 +62,7 @@ class BlueskyConnectPage {
 		try {
 			ConnectionView connected = connect.connect(member, new ConnectBluesky.Request(identifier, appPassword, serviceUrl));
 			// The connections page translates its notice itself, from a key and an argument.
-			redirect.addFlashAttribute("notice", messages.getMessage("networks.connections.connected", new Object[] { connected.handle() }, LocaleContextHolder.getLocale()));
+			Flash.notice(redirect, messages, "networks.connections.connected", connected.handle());
 			return "redirect:/w/" + workspaceId + "/connections";
 		}
 		catch (InvalidInput e) {

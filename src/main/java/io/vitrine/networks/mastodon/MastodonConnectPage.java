@@ -7,7 +7,6 @@ import io.vitrine.shared.InvalidInput;
 import io.vitrine.workspaces.Policies;
 import io.vitrine.workspaces.WorkspaceAccess;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,11 +33,11 @@ class MastodonConnectPage {
 
 	MastodonConnectPage(ConnectWithToken withToken, StartAuthorization authorization, CompleteAuthorization completion,
 			WorkspaceAccess access, MessageSource messages) {
-		this.messages = messages;
 		this.withToken = withToken;
 		this.authorization = authorization;
 		this.completion = completion;
 		this.access = access;
+		this.messages = messages;
 	}
 
 	@PostMapping("/w/{workspaceId}/connections/mastodon/authorize")
@@ -91,7 +90,7 @@ class MastodonConnectPage {
 	}
 
 	private void connected(RedirectAttributes redirect, ConnectionView view) {
-		redirect.addFlashAttribute("notice", messages.getMessage("networks.connections.connected", new Object[] { view.handle() }, LocaleContextHolder.getLocale()));
+		Flash.notice(redirect, messages, "networks.connections.connected", view.handle());
 	}
 
 	private static String back(UUID workspaceId) {

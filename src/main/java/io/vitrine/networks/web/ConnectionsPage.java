@@ -11,7 +11,6 @@ import io.vitrine.workspaces.Member;
 import io.vitrine.workspaces.Policies;
 import io.vitrine.workspaces.WorkspaceAccess;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,10 +40,10 @@ class ConnectionsPage {
 	private final MessageSource messages;
 
 	ConnectionsPage(Connections connections, Connectors connectors, WorkspaceAccess access, MessageSource messages) {
-		this.messages = messages;
 		this.connections = connections;
 		this.connectors = connectors;
 		this.access = access;
+		this.messages = messages;
 	}
 
 	@GetMapping("/w/{workspaceId}/connections")
@@ -67,7 +66,7 @@ class ConnectionsPage {
 		try {
 			ZoneId zone = timeZone.isBlank() ? null : Zones.parse("timeZone", timeZone);
 			ConnectionView view = connections.setTimeZone(workspaceId, connectionId, zone);
-			redirect.addFlashAttribute("notice", messages.getMessage("networks.connections.zone-saved", new Object[] { view.handle() }, LocaleContextHolder.getLocale()));
+			Flash.notice(redirect, messages, "networks.connections.zone-saved", view.handle());
 		}
 		catch (InvalidInput e) {
 			Flash.error(redirect, e);
@@ -81,7 +80,7 @@ class ConnectionsPage {
 		Policies.require(Policies.MAY_MANAGE_CONNECTIONS, access.require(user, workspaceId), "disconnect accounts");
 		String handle = connections.get(workspaceId, connectionId).handle();
 		connections.disconnect(workspaceId, connectionId);
-		redirect.addFlashAttribute("notice", messages.getMessage("networks.connections.disconnected", new Object[] { handle }, LocaleContextHolder.getLocale()));
+		Flash.notice(redirect, messages, "networks.connections.disconnected", handle);
 		return "redirect:/w/" + workspaceId + "/connections";
 	}
 

@@ -15,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import io.vitrine.networks.web.TestMembers;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.nio.charset.StandardCharsets;
@@ -33,8 +31,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @SpringBootTest(properties = "vitrine.engine.enabled=false")
 @ActiveProfiles("test")
-// Until the identity branch brings the real WorkspaceAccess, the app needs one to start.
-@Import(TestMembers.class)
 abstract class ConnectionsContract {
 
 	static final NetworkId MASTODON = new NetworkId("mastodon");

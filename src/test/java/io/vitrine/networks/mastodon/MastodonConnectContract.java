@@ -1,66 +1,73 @@
 package io.vitrine.networks.mastodon;
 
-import io.vitrine.identity.CurrentUser;
 import io.vitrine.networks.ConnectionStatus;
 import io.vitrine.networks.ConnectionView;
 import io.vitrine.networks.Connections;
-import io.vitrine.networks.web.TestMembers;
-import io.vitrine.shared.Ids;
+import io.vitrine.networks.internal.PendingAuthorizations;
+import io.vitrine.testsupport.People;
+import io.vitrine.testsupport.SettableClock;
+import io.vitrine.testsupport.WebContract;
 import io.vitrine.workspaces.Role;
+import io.vitrine.workspaces.WorkspaceSummary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
+import static io.vitrine.testsupport.LayoutAssertions.assertInLayout;
+import static io.vitrine.testsupport.LayoutAssertions.assertWorkspaceNav;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Connecting Mastodon accounts through Vitrine's REST API and pages, against the contract server. */
-@SpringBootTest(properties = "vitrine.engine.enabled=false")
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@Import(TestMembers.class)
+/**
+ * Connecting Mastodon accounts through Vitrine's REST API (with personal API tokens) and pages (in
+ * signed-in browser sessions), through the real security chain, against the contract server.
+ */
+@WebContract
 abstract class MastodonConnectContract {
+
+	private static final String CONNECTED = "@alice@social.example is connected.";
 
 	@Autowired
 	MockMvc mvc;
 
 	@Autowired
-	TestMembers members;
+	ApplicationContext context;
 
 	@Autowired
 	Connections connections;
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	SettableClock clock;
 
 	@Value("${vitrine.base-url}")
 	String baseUrl;
@@ -69,23 +76,22 @@ abstract class MastodonConnectContract {
 
 	MastodonContractServer server;
 
-	UUID workspace;
+	People people;
 
-	CurrentUser owner;
+	WorkspaceSummary workspace;
 
-	CurrentUser otherOwner;
+	People.Person owner;
+
+	People.Person otherOwner;
 
 	@BeforeEach
 	void setUp() {
 		server = new MastodonContractServer();
-		workspace = Ids.next();
-		jdbc.sql("insert into workspace (id, name, time_zone, created_at) values (?, 'Brand', 'Europe/Paris', ?)")
-			.params(workspace, OffsetDateTime.now(ZoneOffset.UTC))
-			.update();
-		owner = members.user("owner");
-		otherOwner = members.user("other");
-		members.join(owner, workspace, Role.OWNER);
-		members.join(otherOwner, workspace, Role.OWNER);
+		people = new People(context, mvc);
+		owner = people.person("Olga Owner");
+		otherOwner = people.person("Oscar Owner");
+		workspace = people.workspace(owner, "Brand");
+		people.join(workspace, otherOwner, Role.OWNER);
 	}
 
 	@AfterEach
@@ -98,20 +104,36 @@ abstract class MastodonConnectContract {
 		}
 	}
 
-	private static MockHttpServletRequestBuilder as(CurrentUser user, MockHttpServletRequestBuilder request) {
-		return request.with(user(user.id().toString())).with(csrf());
+	/** A REST call with the person's own API token. */
+	private ResultActions call(People.Person person, MockHttpServletRequestBuilder request) throws Exception {
+		return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, "Bearer " + people.token(person)));
+	}
+
+	/** A page request or form post in a signed-in browser session. */
+	private ResultActions browse(MockHttpSession session, MockHttpServletRequestBuilder request) throws Exception {
+		return mvc.perform(request.session(session).with(csrf()));
 	}
 
 	private String api() {
-		return "/api/v1/workspaces/" + workspace + "/connections/mastodon";
+		return "/api/v1/workspaces/" + workspace.id() + "/connections/mastodon";
 	}
 
-	private String authorizeUrl(CurrentUser user) throws Exception {
-		MvcResult result = mvc.perform(as(user, post(api() + "/authorize")).contentType(MediaType.APPLICATION_JSON)
+	private String page() {
+		return "/w/" + workspace.id() + "/connections";
+	}
+
+	private String authorizeUrl(People.Person person) throws Exception {
+		MvcResult result = call(person, post(api() + "/authorize").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"instanceUrl\":\"" + server.url() + "\"}"))
 			.andExpect(status().isOk())
 			.andReturn();
 		return json.readTree(result.getResponse().getContentAsString()).path("authorizeUrl").asString();
+	}
+
+	/** The instance sends the browser back to Vitrine's callback. */
+	private ResultActions callback(MockHttpSession session, String code, String state) throws Exception {
+		// In the query string, as a browser sends it: a signed-out browser's request is saved with it for after sign-in.
+		return mvc.perform(get("/connections/mastodon/callback?code={code}&state={state}", code, state).session(session));
 	}
 
 	private static Map<String, String> query(String url) {
@@ -124,7 +146,7 @@ abstract class MastodonConnectContract {
 	}
 
 	private String storedCredentials() {
-		return new String(jdbc.sql("select credentials from connection where workspace_id = ?").param(workspace)
+		return new String(jdbc.sql("select credentials from connection where workspace_id = ?").param(workspace.id())
 			.query(byte[].class).single(), StandardCharsets.ISO_8859_1);
 	}
 
@@ -145,11 +167,12 @@ abstract class MastodonConnectContract {
 		assertThat(registration.json().path("redirect_uris").path(0).asString()).isEqualTo(query.get("redirect_uri"));
 
 		String code = server.approve(authorizeUrl);
-		mvc.perform(as(owner, get("/connections/mastodon/callback")).param("code", code).param("state", query.get("state")))
-			.andExpect(redirectedUrl("/w/" + workspace + "/connections"))
-			.andExpect(flash().attribute("notice", "networks.connections.connected"));
+		MockHttpSession browser = people.signIn(owner);
+		MvcResult back = callback(browser, code, query.get("state")).andExpect(redirectedUrl(page()))
+			.andExpect(flash().attribute("notice", CONNECTED))
+			.andReturn();
 
-		List<ConnectionView> saved = connections.list(workspace);
+		List<ConnectionView> saved = connections.list(workspace.id());
 		assertThat(saved).singleElement().satisfies(c -> {
 			assertThat(c.handle()).isEqualTo("@alice@social.example");
 			assertThat(c.serverUrl()).isEqualTo(server.url());
@@ -158,13 +181,20 @@ abstract class MastodonConnectContract {
 		});
 		MastodonContractServer.Recorded exchange = server.requests("POST", "/oauth/token").get(0);
 		assertThat(exchange.json().path("code_verifier").asString()).isNotBlank();
-		String exchangedCode = json.readTree(new String(exchange.body(), StandardCharsets.UTF_8))
-			.path("code").asString();
+		String exchangedCode = json.readTree(new String(exchange.body(), StandardCharsets.UTF_8)).path("code").asString();
 		assertThat(exchangedCode).isEqualTo(code);
 		String accessToken = server.requests("GET", "/api/v1/accounts/verify_credentials").get(0).header("Authorization")
 			.substring("Bearer ".length());
 		assertThat(storedCredentials()).doesNotContain(accessToken);
 		assertThat(connections.openChannel(saved.get(0).id()).credentials().require("accessToken")).isEqualTo(accessToken);
+
+		String html = browse(browser, get(page()).flashAttrs(back.getFlashMap())).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertInLayout(html, owner);
+		assertThat(html).contains("<p class=\"notice\">" + CONNECTED + "</p>").doesNotContain(accessToken);
+		call(owner, get("/api/v1/workspaces/" + workspace.id() + "/connections")).andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].handle").value("@alice@social.example"))
+			.andExpect(result -> assertThat(result.getResponse().getContentAsString()).doesNotContain(accessToken));
 	}
 
 	@Test
@@ -173,17 +203,18 @@ abstract class MastodonConnectContract {
 		authorizeUrl(otherOwner);
 
 		assertThat(server.registeredApps()).isEqualTo(1);
-		String secret = jdbc.sql("select credentials from oauth_client").query(byte[].class).list().stream()
-			.map(b -> new String(b, StandardCharsets.ISO_8859_1)).findFirst().orElseThrow();
-		assertThat(secret).doesNotContain("secret-");
+		List<String> stored = jdbc.sql("select credentials from oauth_client where server_url = ?").param(server.url())
+			.query(byte[].class).list().stream().map(b -> new String(b, StandardCharsets.ISO_8859_1)).toList();
+		assertThat(stored).singleElement().satisfies(secret -> assertThat(secret).doesNotContain("secret-"));
 	}
 
 	@Test
 	void the_authorization_response_never_contains_the_client_secret() throws Exception {
-		String body = mvc.perform(as(owner, post(api() + "/authorize")).contentType(MediaType.APPLICATION_JSON)
+		String body = call(owner, post(api() + "/authorize").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"instanceUrl\":\"" + server.url() + "\"}"))
+			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
-		assertThat(body).doesNotContain("secret-");
+		assertThat(body).contains("authorizeUrl").doesNotContain("secret-");
 	}
 
 	@Test
@@ -193,11 +224,10 @@ abstract class MastodonConnectContract {
 		assertThat(query(authorizeUrl)).doesNotContainKey("code_challenge");
 
 		String code = server.approve(authorizeUrl);
-		mvc.perform(as(owner, get("/connections/mastodon/callback")).param("code", code)
-			.param("state", query(authorizeUrl).get("state")));
+		callback(people.signIn(owner), code, query(authorizeUrl).get("state")).andExpect(redirectedUrl(page()));
 
 		assertThat(server.requests("POST", "/oauth/token").get(0).json().has("code_verifier")).isFalse();
-		assertThat(connections.list(workspace)).hasSize(1);
+		assertThat(connections.list(workspace.id())).hasSize(1);
 	}
 
 	@Test
@@ -206,46 +236,108 @@ abstract class MastodonConnectContract {
 		String code = server.approve(authorizeUrl);
 		String state = query(authorizeUrl).get("state");
 
-		mvc.perform(as(otherOwner, get("/connections/mastodon/callback")).param("code", code).param("state", state))
-			.andExpect(status().isOk());
+		String html = callback(people.signIn(otherOwner), code, state).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
 
-		assertThat(connections.list(workspace)).isEmpty();
-		mvc.perform(as(owner, get("/connections/mastodon/callback")).param("code", code).param("state", state))
-			.andExpect(redirectedUrl("/w/" + workspace + "/connections"));
-		assertThat(connections.list(workspace)).hasSize(1);
+		assertThat(html).contains("The Mastodon account was not connected", "started by someone else");
+		assertThat(connections.list(workspace.id())).isEmpty();
+		assertThat(server.requests("POST", "/oauth/token")).isEmpty();
+		callback(people.signIn(owner), code, state).andExpect(redirectedUrl(page()));
+		assertThat(connections.list(workspace.id())).hasSize(1);
+	}
+
+	@Test
+	void the_error_page_of_a_failed_callback_sits_inside_the_layout() throws Exception {
+		String html = callback(people.signIn(owner), "some-code", "a-state-nobody-started").andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+
+		assertInLayout(html, owner);
+		assertThat(html).contains("<title>The Mastodon account was not connected</title>", "role=\"alert\"",
+				"Start again from the connections page.");
 	}
 
 	@Test
 	void a_state_cannot_be_used_twice() throws Exception {
 		String authorizeUrl = authorizeUrl(owner);
 		String state = query(authorizeUrl).get("state");
-		mvc.perform(as(owner, get("/connections/mastodon/callback")).param("code", server.approve(authorizeUrl))
-			.param("state", state));
+		MockHttpSession browser = people.signIn(owner);
+		callback(browser, server.approve(authorizeUrl), state).andExpect(redirectedUrl(page()));
 
-		String html = mvc.perform(as(owner, get("/connections/mastodon/callback")).param("code", "code-again")
-			.param("state", state)).andReturn().getResponse().getContentAsString();
+		String html = callback(browser, "code-again", state).andReturn().getResponse().getContentAsString();
 
 		assertThat(html).contains("expired, was already used");
 		assertThat(server.requests("POST", "/oauth/token")).hasSize(1);
 	}
 
 	@Test
+	void a_state_older_than_its_validity_connects_nothing() throws Exception {
+		String authorizeUrl = authorizeUrl(owner);
+		String code = server.approve(authorizeUrl);
+		clock.advance(PendingAuthorizations.VALIDITY.plus(Duration.ofMinutes(1)));
+
+		String html = callback(people.signIn(owner), code, query(authorizeUrl).get("state")).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+
+		assertThat(html).contains("expired");
+		assertThat(server.requests("POST", "/oauth/token")).isEmpty();
+		assertThat(connections.list(workspace.id())).isEmpty();
+	}
+
+	@Test
+	void an_owner_made_editor_before_coming_back_connects_nothing() throws Exception {
+		String authorizeUrl = authorizeUrl(owner);
+		String code = server.approve(authorizeUrl);
+		call(otherOwner, patch("/api/v1/workspaces/" + workspace.id() + "/members/" + owner.id())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"role\":\"EDITOR\"}")).andExpect(status().isOk());
+
+		callback(people.signIn(owner), code, query(authorizeUrl).get("state")).andExpect(status().isForbidden());
+
+		assertThat(server.requests("POST", "/oauth/token")).isEmpty();
+		assertThat(connections.list(workspace.id())).isEmpty();
+	}
+
+	@Test
+	void a_person_signed_out_on_the_way_back_signs_in_and_the_account_is_connected() throws Exception {
+		String authorizeUrl = authorizeUrl(owner);
+		String code = server.approve(authorizeUrl);
+		MockHttpSession browser = new MockHttpSession();
+
+		callback(browser, code, query(authorizeUrl).get("state")).andExpect(redirectedUrl("/login"));
+		assertThat(server.requests("POST", "/oauth/token")).isEmpty();
+		MvcResult signIn = mvc.perform(post("/login").session(browser).with(csrf())
+			.param("email", owner.email())
+			.param("password", People.PASSWORD))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		String back = signIn.getResponse().getRedirectedUrl();
+		assertThat(back).contains("/connections/mastodon/callback?", "code=" + code);
+		mvc.perform(get(URI.create(back)).session((MockHttpSession) signIn.getRequest().getSession(false)))
+			.andExpect(redirectedUrl(page()))
+			.andExpect(flash().attribute("notice", CONNECTED));
+
+		assertThat(connections.list(workspace.id())).hasSize(1);
+	}
+
+	@Test
 	void a_person_who_refuses_on_the_instance_is_told_and_nothing_is_saved() throws Exception {
 		String state = query(authorizeUrl(owner)).get("state");
 
-		mvc.perform(as(owner, get("/connections/mastodon/callback")).param("error", "access_denied")
-			.param("error_description", "The resource owner or authorization server denied the request.").param("state", state))
-			.andExpect(redirectedUrl("/w/" + workspace + "/connections"))
+		mvc.perform(get("/connections/mastodon/callback").session(people.signIn(owner))
+			.param("error", "access_denied")
+			.param("error_description", "The resource owner or authorization server denied the request.")
+			.param("state", state))
+			.andExpect(redirectedUrl(page()))
 			.andExpect(flash().attribute("errorMessage", org.hamcrest.Matchers.containsString("was not given access")));
 
-		assertThat(connections.list(workspace)).isEmpty();
+		assertThat(connections.list(workspace.id())).isEmpty();
 	}
 
 	@Test
 	void connects_an_account_with_a_personal_access_token() throws Exception {
 		String token = server.issueToken();
 
-		String body = mvc.perform(as(owner, post(api())).contentType(MediaType.APPLICATION_JSON)
+		String body = call(owner, post(api()).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"instanceUrl\":\"" + server.url() + "/@alice\",\"accessToken\":\"" + token + "\"}"))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.handle").value("@alice@social.example"))
@@ -265,21 +357,21 @@ abstract class MastodonConnectContract {
 		String token = server.issueToken();
 		server.revoke(token);
 
-		mvc.perform(as(owner, post(api())).contentType(MediaType.APPLICATION_JSON)
+		call(owner, post(api()).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"instanceUrl\":\"" + server.url() + "\",\"accessToken\":\"" + token + "\"}"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].field").value("accessToken"))
 			.andExpect(jsonPath("$.errors[0].rule").value("token-refused"))
 			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("The access token is invalid")));
 
-		assertThat(connections.list(workspace)).isEmpty();
+		assertThat(connections.list(workspace.id())).isEmpty();
 	}
 
 	@Test
 	void a_server_that_is_not_mastodon_is_named_as_such() throws Exception {
 		server.respondOnce("GET", "/api/v2/instance", r -> server.error(404, "Not Found"));
 
-		mvc.perform(as(owner, post(api())).contentType(MediaType.APPLICATION_JSON)
+		call(owner, post(api()).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"instanceUrl\":\"" + server.url() + "\",\"accessToken\":\"t\"}"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].field").value("instanceUrl"))
@@ -292,7 +384,7 @@ abstract class MastodonConnectContract {
 		try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
 			closedPort = probe.getLocalPort();
 		}
-		mvc.perform(as(owner, post(api())).contentType(MediaType.APPLICATION_JSON)
+		call(owner, post(api()).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"instanceUrl\":\"http://127.0.0.1:" + closedPort + "\",\"accessToken\":\"t\"}"))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].field").value("instanceUrl"))
@@ -301,23 +393,54 @@ abstract class MastodonConnectContract {
 
 	@Test
 	void the_page_form_connects_with_a_token_and_reports_a_refused_one() throws Exception {
-		String page = "/w/" + workspace + "/connections";
-		mvc.perform(as(owner, post(page + "/mastodon/token")).param("instanceUrl", server.url()).param("accessToken", "wrong"))
-			.andExpect(redirectedUrl(page))
-			.andExpect(flash().attribute("errorRule", "token-refused"));
-		mvc.perform(as(owner, post(page + "/mastodon/token")).param("instanceUrl", server.url())
+		MockHttpSession browser = people.signIn(owner);
+		MvcResult refused = browse(browser, post(page() + "/mastodon/token").param("instanceUrl", server.url())
+			.param("accessToken", "wrong"))
+			.andExpect(redirectedUrl(page()))
+			.andExpect(flash().attribute("errorRule", "token-refused"))
+			.andReturn();
+		String html = browse(browser, get(page()).flashAttrs(refused.getFlashMap())).andReturn().getResponse()
+			.getContentAsString();
+		assertInLayout(html, owner);
+		assertThat(html).contains("role=\"alert\"", "The instance refused this access token")
+			.contains("value=\"" + server.url() + "\"")
+			.doesNotContain("wrong");
+
+		browse(browser, post(page() + "/mastodon/token").param("instanceUrl", server.url())
 			.param("accessToken", server.issueToken()))
-			.andExpect(redirectedUrl(page))
-			.andExpect(flash().attribute("notice", "networks.connections.connected"));
-		assertThat(connections.list(workspace)).hasSize(1);
+			.andExpect(redirectedUrl(page()))
+			.andExpect(flash().attribute("notice", CONNECTED));
+		assertThat(connections.list(workspace.id())).hasSize(1);
 	}
 
 	@Test
-	void the_page_form_sends_the_person_to_the_instance() throws Exception {
-		MvcResult result = mvc.perform(as(owner, post("/w/" + workspace + "/connections/mastodon/authorize"))
-			.param("instanceUrl", server.url()))
+	void the_page_form_sends_the_person_to_the_instance_and_back() throws Exception {
+		MockHttpSession browser = people.signIn(owner);
+		String authorizeUrl = browse(browser, post(page() + "/mastodon/authorize").param("instanceUrl", server.url()))
 			.andExpect(status().is3xxRedirection())
+			.andReturn().getResponse().getRedirectedUrl();
+		assertThat(authorizeUrl).startsWith(server.url() + "/oauth/authorize?");
+
+		callback(browser, server.approve(authorizeUrl), query(authorizeUrl).get("state")).andExpect(redirectedUrl(page()))
+			.andExpect(flash().attribute("notice", CONNECTED));
+
+		assertThat(connections.list(workspace.id())).singleElement()
+			.satisfies(c -> assertThat(c.handle()).isEqualTo("@alice@social.example"));
+	}
+
+	@Test
+	void the_page_form_explains_a_refused_instance_address_and_keeps_what_was_typed() throws Exception {
+		MockHttpSession browser = people.signIn(owner);
+		MvcResult refused = browse(browser, post(page() + "/mastodon/authorize").param("instanceUrl", "not a url at all"))
+			.andExpect(redirectedUrl(page()))
+			.andExpect(flash().attributeExists("errorRule"))
 			.andReturn();
-		assertThat(result.getResponse().getRedirectedUrl()).startsWith(server.url() + "/oauth/authorize?");
+
+		String html = browse(browser, get(page()).flashAttrs(refused.getFlashMap())).andReturn().getResponse()
+			.getContentAsString();
+
+		assertInLayout(html, owner);
+		assertWorkspaceNav(html, workspace.id(), "connections");
+		assertThat(html).contains("role=\"alert\"", "value=\"not a url at all\"", "aria-invalid=\"true\"");
 	}
 }
