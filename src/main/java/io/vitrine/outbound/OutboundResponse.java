@@ -1,5 +1,9 @@
 package io.vitrine.outbound;
 
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +23,25 @@ public record OutboundResponse(int status, Map<String, List<String>> headers, by
 		headers.forEach((name, values) -> byName.merge(name, List.copyOf(values),
 				(a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList()));
 		headers = java.util.Collections.unmodifiableMap(byName);
+	}
+
+	/**
+	 * The standard Retry-After header (RFC 9110 §10.2.3): a delay in seconds or an HTTP date. Networks
+	 * add their own reset headers; this is the part they share.
+	 */
+	public Optional<Instant> retryAfter(Instant now) {
+		return header("Retry-After").flatMap(value -> {
+			String v = value.strip();
+			if (v.matches("\\d{1,9}")) {
+				return Optional.of(now.plusSeconds(Long.parseLong(v)));
+			}
+			try {
+				return Optional.of(DateTimeFormatter.RFC_1123_DATE_TIME.parse(v, ZonedDateTime::from).toInstant());
+			}
+			catch (DateTimeParseException e) {
+				return Optional.empty();
+			}
+		});
 	}
 
 	public Optional<String> header(String name) {

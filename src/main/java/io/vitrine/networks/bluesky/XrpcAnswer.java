@@ -8,8 +8,6 @@ import tools.jackson.databind.node.MissingNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /**
@@ -66,7 +64,7 @@ record XrpcAnswer(int status, JsonNode body, OutboundResponse response) {
 		if (reset.isPresent() && reset.get().isAfter(now)) {
 			return reset.get();
 		}
-		return response.header("Retry-After").flatMap(value -> retryAfter(value, now)).orElse(now.plus(DEFAULT_WAIT));
+		return response.retryAfter(now).orElse(now.plus(DEFAULT_WAIT));
 	}
 
 	static String text(JsonNode node, String field) {
@@ -74,18 +72,6 @@ record XrpcAnswer(int status, JsonNode body, OutboundResponse response) {
 		return value.isString() ? value.stringValue() : null;
 	}
 
-	private static Optional<Instant> retryAfter(String value, Instant now) {
-		Optional<Long> delay = seconds(value);
-		if (delay.isPresent()) {
-			return Optional.of(now.plusSeconds(Math.max(0, delay.get())));
-		}
-		try {
-			return Optional.of(ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-		}
-		catch (RuntimeException e) {
-			return Optional.empty();
-		}
-	}
 
 	private static Optional<Long> seconds(String value) {
 		try {

@@ -25,7 +25,7 @@ final class RateLimitReset {
 	static Instant of(OutboundResponse response, Clock clock) {
 		Instant now = clock.instant();
 		Optional<Instant> reset = response.header("X-RateLimit-Reset").flatMap(RateLimitReset::iso);
-		Optional<Instant> retryAfter = response.header("Retry-After").flatMap(value -> retryAfter(value, now));
+		Optional<Instant> retryAfter = response.retryAfter(now);
 		if (reset.isPresent() && retryAfter.isPresent()) {
 			return reset.get().isAfter(retryAfter.get()) ? reset.get() : retryAfter.get();
 		}
@@ -41,16 +41,4 @@ final class RateLimitReset {
 		}
 	}
 
-	private static Optional<Instant> retryAfter(String value, Instant now) {
-		String v = value.strip();
-		if (v.matches("\\d{1,9}")) {
-			return Optional.of(now.plusSeconds(Long.parseLong(v)));
-		}
-		try {
-			return Optional.of(DateTimeFormatter.RFC_1123_DATE_TIME.parse(v, ZonedDateTime::from).toInstant());
-		}
-		catch (DateTimeParseException e) {
-			return Optional.empty();
-		}
-	}
 }

@@ -87,6 +87,9 @@ abstract class MastodonConnectContract {
 	@BeforeEach
 	void setUp() {
 		server = new MastodonContractServer();
+		// A later test's server may get an earlier one's port: it is a new instance, whose earlier
+		// registration (kept in this shared database) must not count.
+		jdbc.sql("delete from oauth_client where server_url = ?").param(server.url()).update();
 		people = new People(context, mvc);
 		owner = people.person("Olga Owner");
 		otherOwner = people.person("Oscar Owner");
