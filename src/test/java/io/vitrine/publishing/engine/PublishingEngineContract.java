@@ -408,6 +408,24 @@ abstract class PublishingEngineContract {
 	}
 
 	@Test
+	void nine_oclock_in_paris_on_the_day_the_clocks_change_goes_out_at_nine_paris_time() {
+		clock.set(Instant.parse("2026-03-28T12:00:00Z"));
+		PostView post = compose.create(member, new io.vitrine.publishing.PostDraft(
+				List.of(new io.vitrine.publishing.PostDraft.TargetDraft(account.id(), "Spring forward", null, List.of())),
+				io.vitrine.publishing.internal.ScheduleParser.parse("schedule", "2026-03-29T09:00", "Europe/Paris",
+						member.workspaceZone())));
+		TargetView target = post.targets().get(0);
+		assertThat(target.dueAt()).isEqualTo(Instant.parse("2026-03-29T07:00:00Z"));
+
+		clock.set(Instant.parse("2026-03-29T06:59:59Z"));
+		assertThat(tick("node-a")).as("08:59:59 in Paris (summer time since 02:00)").isEmpty();
+		clock.set(Instant.parse("2026-03-29T07:00:00Z"));
+		assertThat(tick("node-a")).containsExactly(target.id());
+		assertThat(reload(target).publishedAt().atZone(java.time.ZoneId.of("Europe/Paris")).toLocalTime())
+			.isEqualTo(java.time.LocalTime.of(9, 0));
+	}
+
+	@Test
 	void scheduling_in_the_past_is_refused() {
 		assertThatThrownBy(() -> EngineFixtures.schedule(compose, member, account, "hello", clock.instant().minusSeconds(1)))
 			.isInstanceOfSatisfying(InvalidInput.class,
