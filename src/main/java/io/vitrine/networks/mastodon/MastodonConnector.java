@@ -47,6 +47,8 @@ class MastodonConnector implements NetworkConnector {
 	/** Clocks of Vitrine and of the instance may disagree a little; a status this much older still counts. */
 	static final Duration RECONCILE_SKEW = Duration.ofMinutes(2);
 
+	static final Duration IDEMPOTENCY_KEY_LIFETIME = Duration.ofHours(1);
+
 	static final int MEDIA_POLLS = 30;
 
 	static final Duration MEDIA_POLL_INTERVAL = Duration.ofSeconds(1);
@@ -87,6 +89,16 @@ class MastodonConnector implements NetworkConnector {
 	@Override
 	public Set<Capability> capabilities() {
 		return EnumSet.of(Capability.PUBLISH, Capability.IMAGES, Capability.SAFE_RESEND, Capability.RECONCILE);
+	}
+
+	/**
+	 * Mastodon keeps an Idempotency-Key for one hour from the status's creation (PostStatusService
+	 * stores it with a 3600 s expiry); counted from our first attempt, which starts before that, an
+	 * hour stays on the safe side. Later, the same key could create a second status.
+	 */
+	@Override
+	public Duration safeResendWindow() {
+		return IDEMPOTENCY_KEY_LIFETIME;
 	}
 
 	@Override

@@ -64,9 +64,7 @@ class PublishingEngine implements SmartLifecycle {
 		this.reconciliation = reconciliation;
 		this.clock = clock;
 		String node = properties.nodeId() == null || properties.nodeId().isBlank() ? defaultNodeId() : properties.nodeId();
-		// Unique per run: a node restarted under the same name must not heartbeat, and so keep alive
-		// forever, the claims its dead predecessor left behind.
-		this.owner = node + "#" + UUID.randomUUID().toString().substring(0, 8);
+		this.owner = claimOwner(node);
 		this.workers = new Semaphore(properties.concurrency());
 	}
 
@@ -174,6 +172,14 @@ class PublishingEngine implements SmartLifecycle {
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/**
+	 * Unique per run: a node restarted under the same name must not heartbeat, and so keep alive
+	 * forever, the claims its dead predecessor left behind.
+	 */
+	static String claimOwner(String node) {
+		return node + "#" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
 	private static String defaultNodeId() {

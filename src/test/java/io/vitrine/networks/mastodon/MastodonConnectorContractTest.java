@@ -1,5 +1,6 @@
 package io.vitrine.networks.mastodon;
 
+import io.vitrine.networks.Capability;
 import io.vitrine.networks.Channel;
 import io.vitrine.networks.Credentials;
 import io.vitrine.networks.NetworkId;
@@ -326,6 +327,13 @@ class MastodonConnectorContractTest {
 
 		assertThat(connector.reconcile(channel(), request(new PostVariant("Hello", null, List.of())), Instant.now()))
 			.isInstanceOf(ReconcileOutcome.Inconclusive.class);
+	}
+
+	@Test
+	void a_resend_with_the_same_key_is_trusted_only_for_the_hour_mastodon_remembers_the_key() {
+		// Mastodon's PostStatusService keeps an Idempotency-Key for 3600 s; past that, a resend could post twice.
+		assertThat(connector.safeResendWindow()).isEqualTo(Duration.ofHours(1));
+		assertThat(connector.capabilities()).contains(Capability.SAFE_RESEND);
 	}
 
 	@Test

@@ -361,6 +361,22 @@ abstract class PublishingEngineContract {
 	}
 
 	@Test
+	void a_node_restarted_under_the_same_name_does_not_keep_its_killed_runs_claims_alive() {
+		String killedRun = PublishingEngine.claimOwner("node-a");
+		String nextRun = PublishingEngine.claimOwner("node-a");
+		assertThat(killedRun).startsWith("node-a#").isNotEqualTo(nextRun);
+		TargetView target = dueNow();
+		assertThat(due.claim(killedRun, clock.instant(), clock.instant().plus(LEASE), 10)).containsExactly(target.id());
+		jdbc.sql("update post_target set sent_at = ? where id = ?").params(clock.instant().atOffset(java.time.ZoneOffset.UTC), target.id()).update();
+
+		clock.advance(LEASE.minusSeconds(5));
+		assertThat(leases.heartbeat(nextRun, clock.instant().plus(LEASE))).as("the new run keeps only its own claims alive").isZero();
+		clock.advance(Duration.ofSeconds(10));
+		assertThat(leases.recoverExpired(clock.instant())).isEqualTo(1);
+		assertThat(reload(target).state()).isEqualTo(TargetState.UNKNOWN);
+	}
+
+	@Test
 	void a_heartbeat_keeps_a_live_nodes_claim_from_being_taken_back() {
 		TargetView target = dueNow();
 		due.claim("live-node", clock.instant(), clock.instant().plus(LEASE), 10);
