@@ -115,12 +115,15 @@ class MastodonApi {
 			.build());
 	}
 
-	OutboundResponse accountStatuses(String server, String token, String accountId) {
-		return http.send(OutboundRequest.get(server + "/api/v1/accounts/" + segment(accountId) + "/statuses")
+	/** One page of the account's own statuses, newest first; {@code maxId} (nullable) pages further back. */
+	OutboundResponse accountStatuses(String server, String token, String accountId, String maxId) {
+		OutboundRequest.Builder request = OutboundRequest.get(server + "/api/v1/accounts/" + segment(accountId) + "/statuses")
 			.query("limit", Integer.toString(RECENT_STATUSES))
-			.query("exclude_reblogs", "true")
-			.bearer(token)
-			.build());
+			.query("exclude_reblogs", "true");
+		if (maxId != null) {
+			request.query("max_id", maxId);
+		}
+		return http.send(request.bearer(token).build());
 	}
 
 	/** The answer as JSON, or empty when it is not JSON (an HTML error page, a proxy's answer). */

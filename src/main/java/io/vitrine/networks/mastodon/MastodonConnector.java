@@ -47,6 +47,9 @@ class MastodonConnector implements NetworkConnector {
 	/** Clocks of Vitrine and of the instance may disagree a little; a status this much older still counts. */
 	static final Duration RECONCILE_SKEW = Duration.ofMinutes(2);
 
+	/** How far back reconciliation reads (pages of 40): a burst of this many posts is still settled by reading. */
+	static final int RECONCILE_PAGES = 10;
+
 	static final Duration IDEMPOTENCY_KEY_LIFETIME = Duration.ofHours(1);
 
 	static final int MEDIA_POLLS = 30;
@@ -266,43 +269,47 @@ class MastodonConnector implements NetworkConnector {
 
 	@Override
 	public ReconcileOutcome reconcile(Channel channel, PublishRequest request, Instant sentAt) {
-		OutboundResponse response;
-		try {
-			response = api.accountStatuses(channel.serverUrl(), channel.credentials().require(ACCESS_TOKEN),
-					channel.remoteAccountId());
-		}
-		catch (OutboundFailure e) {
-			return new ReconcileOutcome.Inconclusive("Could not read the account's recent posts: " + e.getMessage());
-		}
-		if (response.status() == 401 || response.status() == 403) {
-			return new ReconcileOutcome.Reauthorize("Mastodon refused the access token: " + api.errorOf(response));
-		}
-		Optional<JsonNode> body = api.parse(response);
-		if (!response.successful() || body.isEmpty() || !body.get().isArray()) {
-			return new ReconcileOutcome.Inconclusive("Mastodon answered HTTP " + response.status() + " to reading recent posts");
-		}
 		Instant since = sentAt.minus(RECONCILE_SKEW);
 		String expected = StatusText.fromSent(request.variant().fullText());
 		int expectedMedia = request.variant().images().size();
-		boolean olderSeen = false;
-		for (JsonNode status : body.get()) {
-			Optional<Instant> createdAt = instant(MastodonApi.text(status, "created_at"));
-			if (createdAt.isEmpty() || createdAt.get().isBefore(since)) {
-				olderSeen = true;
-				continue;
+		String maxId = null;
+		for (int page = 0; page < RECONCILE_PAGES; page++) {
+			OutboundResponse response;
+			try {
+				response = api.accountStatuses(channel.serverUrl(), channel.credentials().require(ACCESS_TOKEN),
+						channel.remoteAccountId(), maxId);
 			}
-			if (StatusText.fromHtml(MastodonApi.text(status, "content")).equals(expected)
-					&& status.path("media_attachments").size() == expectedMedia) {
-				String url = Optional.ofNullable(MastodonApi.text(status, "url")).orElse(MastodonApi.text(status, "uri"));
-				return new ReconcileOutcome.Found(MastodonApi.text(status, "id"), url);
+			catch (OutboundFailure e) {
+				return new ReconcileOutcome.Inconclusive("Could not read the account's recent posts: " + e.getMessage());
 			}
+			if (response.status() == 401 || response.status() == 403) {
+				return new ReconcileOutcome.Reauthorize("Mastodon refused the access token: " + api.errorOf(response));
+			}
+			Optional<JsonNode> body = api.parse(response);
+			if (!response.successful() || body.isEmpty() || !body.get().isArray()) {
+				return new ReconcileOutcome.Inconclusive("Mastodon answered HTTP " + response.status() + " to reading recent posts");
+			}
+			boolean olderSeen = false;
+			for (JsonNode status : body.get()) {
+				Optional<Instant> createdAt = instant(MastodonApi.text(status, "created_at"));
+				if (createdAt.isEmpty() || createdAt.get().isBefore(since)) {
+					olderSeen = true;
+					continue;
+				}
+				if (StatusText.fromHtml(MastodonApi.text(status, "content")).equals(expected)
+						&& status.path("media_attachments").size() == expectedMedia) {
+					String url = Optional.ofNullable(MastodonApi.text(status, "url")).orElse(MastodonApi.text(status, "uri"));
+					return new ReconcileOutcome.Found(MastodonApi.text(status, "id"), url);
+				}
+			}
+			if (olderSeen || body.get().size() < MastodonApi.RECENT_STATUSES) {
+				// Read back past the first attempt (or to the account's first post): it is not there.
+				return new ReconcileOutcome.NotFound();
+			}
+			maxId = MastodonApi.text(body.get().get(body.get().size() - 1), "id");
 		}
-		if (!olderSeen && body.get().size() >= MastodonApi.RECENT_STATUSES) {
-			// A full page, all newer than the first attempt: the post could be further down.
-			return new ReconcileOutcome.Inconclusive("More than " + MastodonApi.RECENT_STATUSES
-					+ " posts were published on the account since the first attempt");
-		}
-		return new ReconcileOutcome.NotFound();
+		return new ReconcileOutcome.Inconclusive("More than " + RECONCILE_PAGES * MastodonApi.RECENT_STATUSES
+				+ " posts were published on the account since the first attempt");
 	}
 
 	private static Optional<Instant> instant(String value) {

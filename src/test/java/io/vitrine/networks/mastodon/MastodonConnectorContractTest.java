@@ -294,6 +294,37 @@ class MastodonConnectorContractTest {
 	}
 
 	@Test
+	void reconcile_pages_back_past_a_full_page_of_newer_posts() {
+		PublishRequest request = request(new PostVariant("The one we lost", null, List.of()));
+		Instant sentAt = Instant.now();
+		connector.publish(channel(), request);
+		String published = server.statuses().get(0).path("id").asString();
+		for (int i = 0; i < 45; i++) {
+			server.addStatus("Burst " + i, sentAt.plusSeconds(10 + i));
+		}
+
+		ReconcileOutcome outcome = connector.reconcile(channel(), request, sentAt);
+
+		assertThat(outcome).isEqualTo(new ReconcileOutcome.Found(published, ((ReconcileOutcome.Found) outcome).remoteUrl()));
+		var reads = server.requests("GET", "/api/v1/accounts/" + MastodonContractServer.ACCOUNT_ID + "/statuses");
+		assertThat(reads).hasSize(2);
+		assertThat(reads.get(1).query()).containsKey("max_id");
+	}
+
+	@Test
+	void reconcile_reads_back_to_posts_older_than_the_attempt_before_saying_not_found() {
+		Instant sentAt = Instant.now();
+		server.addStatus("Before the attempt", sentAt.minus(Duration.ofHours(2)));
+		for (int i = 0; i < 45; i++) {
+			server.addStatus("Burst " + i, sentAt.plusSeconds(10 + i));
+		}
+
+		assertThat(connector.reconcile(channel(), request(new PostVariant("Never sent", null, List.of())), sentAt))
+			.isInstanceOf(ReconcileOutcome.NotFound.class);
+		assertThat(server.requests("GET", "/api/v1/accounts/" + MastodonContractServer.ACCOUNT_ID + "/statuses")).hasSize(2);
+	}
+
+	@Test
 	void reconcile_does_not_find_a_status_that_was_never_created() {
 		Instant sentAt = Instant.now();
 		server.addStatus("Another text", sentAt.plusSeconds(5));

@@ -354,7 +354,12 @@ final class MastodonContractServer implements AutoCloseable {
 			List<ObjectNode> newestFirst = new ArrayList<>(statuses);
 			newestFirst.sort((a, b) -> b.path("created_at").asString().compareTo(a.path("created_at").asString()));
 			int limit = Integer.parseInt(r.query().getOrDefault("limit", "20"));
-			newestFirst.stream().limit(limit).forEach(list::add);
+			String maxId = r.query().get("max_id");
+			newestFirst.stream()
+				.dropWhile(s -> maxId != null && !s.path("id").asString().equals(maxId))
+				.skip(maxId == null ? 0 : 1)
+				.limit(limit)
+				.forEach(list::add);
 			return Answer.json(200, list);
 		}
 		return error(404, "Record not found");
