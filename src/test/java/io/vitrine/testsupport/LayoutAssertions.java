@@ -18,7 +18,7 @@ public final class LayoutAssertions {
 	public static void assertInLayout(String html, People.Person signedIn) {
 		assertThat(count(html, "<html")).as("documents in the page").isEqualTo(1);
 		assertThat(count(html, "<main")).as("<main> elements in the page").isEqualTo(1);
-		assertThat(count(html, "<header")).as("headers in the page").isEqualTo(1);
+		assertThat(count(html, "site-header\"")).as("site headers in the page").isEqualTo(1);
 		assertThat(html).contains("class=\"skip-link\" href=\"#content\"", "<header class=\"container site-header\">",
 				"<div id=\"notice\" role=\"status\" aria-live=\"polite\">", "<footer class=\"container site-footer\">");
 		assertThat(html).as("the user menu").contains(">" + signedIn.user().displayName() + "</summary>", signedIn.email());

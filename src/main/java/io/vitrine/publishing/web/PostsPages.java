@@ -94,6 +94,12 @@ class PostsPages {
 		return "redirect:/w/" + workspaceId + "/posts";
 	}
 
+	@PostMapping("/posts/{postId}/publish-now")
+	String publishNow(CurrentUser user, @PathVariable UUID workspaceId, @PathVariable UUID postId) {
+		actions.schedule(access.require(user, workspaceId), postId, null, null);
+		return "redirect:/w/" + workspaceId + "/posts";
+	}
+
 	@PostMapping("/targets/{targetId}/retry")
 	String retry(CurrentUser user, @PathVariable UUID workspaceId, @PathVariable UUID targetId) {
 		actions.retry(access.require(user, workspaceId), targetId);
