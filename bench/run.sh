@@ -16,4 +16,4 @@ fi
 CP="bench/target/classes:target/classes:$(cat bench/target/classpath.txt)"
 rm -rf bench/target/classes
 "$JAVA_HOME/bin/javac" -nowarn -d bench/target/classes -cp "$CP" $(find bench/src -name '*.java')
-exec "$JAVA_HOME/bin/java" -Xmx1g -cp "$CP" io.vitrine.bench.Bench "$@"
+exec "$JAVA_HOME/bin/java" -Xmx1g -Dlogback.configurationFile=bench/logback-bench.xml -cp "$CP" io.vitrine.bench.Bench "$@"

@@ -97,6 +97,9 @@ public final class Bench {
 			postgres = EmbeddedPostgres.builder()
 				.setServerConfig("listen_addresses", "127.0.0.1")
 				.setServerConfig("max_connections", "200")
+				// zonky turns durability off for tests; a production PostgreSQL has it on, so the bench does too.
+				.setServerConfig("fsync", env("BENCH_PG_FSYNC", "on"))
+				.setServerConfig("synchronous_commit", env("BENCH_PG_SYNCHRONOUS_COMMIT", "on"))
 				.setDataDirectory(dir.resolve("pg").toAbsolutePath())
 				.setCleanDataDirectory(true)
 				.start();
@@ -138,9 +141,19 @@ public final class Bench {
 						s.execute("analyze");
 					}
 				}
+				Duration vitrineCpu = cpu(vitrine.toHandle());
+				long benchCpu = benchCpuNanos();
+				long wall = System.nanoTime();
 				Instant due = Fixture.makeDue(c);
 				awaitDrained(c, targets, timeout, db);
 				Row row = measure(c, load, db, targets, due, baselineSeconds);
+				double wallSeconds = (System.nanoTime() - wall) / 1e9;
+				log(String.format(Locale.ROOT, "%s: CPU during the drain (%.1f s wall, %d cores = %.1f core-seconds): Vitrine %.1f s,"
+						+ " bench JVM incl. load target %.1f s, rest (database server, OS, others on the machine) %.1f s", db,
+						wallSeconds, Runtime.getRuntime().availableProcessors(), wallSeconds * Runtime.getRuntime().availableProcessors(),
+						cpu(vitrine.toHandle()).minus(vitrineCpu).toMillis() / 1e3, (benchCpuNanos() - benchCpu) / 1e9,
+						wallSeconds * Runtime.getRuntime().availableProcessors() - cpu(vitrine.toHandle()).minus(vitrineCpu).toMillis() / 1e3
+								- (benchCpuNanos() - benchCpu) / 1e9));
 				if (db.equals("postgres")) {
 					log("postgres settings: " + pgSettings(c));
 				}
@@ -153,6 +166,10 @@ public final class Bench {
 				if (!vitrine.waitFor(30, TimeUnit.SECONDS)) {
 					vitrine.destroyForcibly().waitFor();
 				}
+			}
+			if (profile && Files.exists(dir.resolve("vitrine.jfr"))) {
+				log(db + ": profile of the Vitrine process (" + dir.resolve("vitrine.jfr") + ")");
+				Profile.main(new String[] { dir.resolve("vitrine.jfr").toString() });
 			}
 			if (postgres != null) {
 				postgres.close();
@@ -222,6 +239,15 @@ public final class Bench {
 		return new Row("burst", db, targets, seconds, baselineSeconds / seconds, pct(lateness, 0.50), pct(lateness, 0.99),
 				lateness.isEmpty() ? null : lateness.getLast(), published, failed, unknown,
 				targets - published - failed + phantom, doubled, resent);
+	}
+
+	private static Duration cpu(ProcessHandle process) {
+		return process.info().totalCpuDuration().orElse(Duration.ZERO);
+	}
+
+	private static long benchCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
 	}
 
 	private static Double pct(List<Double> sorted, double p) {
