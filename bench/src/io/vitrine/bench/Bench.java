@@ -128,6 +128,7 @@ public final class Bench {
 		env.put("VITRINE_NODE_ID", "bench-" + db);
 		env.put("VITRINE_OUTBOUND_ALLOW_PRIVATE", "true");
 		Process vitrine = null;
+		Instant[] window = new Instant[2];
 		try {
 			log(db + ": starting Vitrine");
 			vitrine = startVitrine(dir, env, profile ? dir.resolve("vitrine.jfr") : null);
@@ -145,7 +146,9 @@ public final class Bench {
 				long benchCpu = benchCpuNanos();
 				long wall = System.nanoTime();
 				Instant due = Fixture.makeDue(c);
+				window[0] = Instant.now();
 				awaitDrained(c, targets, timeout, db);
+				window[1] = Instant.now();
 				Row row = measure(c, load, db, targets, due, baselineSeconds);
 				double wallSeconds = (System.nanoTime() - wall) / 1e9;
 				log(String.format(Locale.ROOT, "%s: CPU during the drain (%.1f s wall, %d cores = %.1f core-seconds): Vitrine %.1f s,"
@@ -169,7 +172,8 @@ public final class Bench {
 			}
 			if (profile && Files.exists(dir.resolve("vitrine.jfr"))) {
 				log(db + ": profile of the Vitrine process (" + dir.resolve("vitrine.jfr") + ")");
-				Profile.main(new String[] { dir.resolve("vitrine.jfr").toString() });
+				Profile.main(window[1] == null ? new String[] { dir.resolve("vitrine.jfr").toString() }
+						: new String[] { dir.resolve("vitrine.jfr").toString(), window[0].toString(), window[1].toString() });
 			}
 			if (postgres != null) {
 				postgres.close();
@@ -314,7 +318,15 @@ public final class Bench {
 
 	private static void print(List<Row> rows, Map<String, String> engine) {
 		System.out.println();
-		System.out.println("Engine: " + engine + ", " + Runtime.getRuntime().availableProcessors() + " cores");
+		String load;
+		try {
+			load = Files.readString(Path.of("/proc/loadavg")).trim();
+		}
+		catch (IOException e) {
+			load = "unknown";
+		}
+		System.out.println("Engine: " + engine + "; " + Runtime.getRuntime().availableProcessors() + " cores; load average at the end: "
+				+ load);
 		String format = "%-27s %-9s %8s %8s %9s %6s %8s %8s %8s %9s %6s %7s %5s %7s %6s%n";
 		System.out.printf(Locale.ROOT, format, "scenario", "db", "targets", "seconds", "targets/s", "ratio", "p50 s", "p99 s",
 				"max s", "published", "failed", "unknown", "lost", "doubled", "resent");

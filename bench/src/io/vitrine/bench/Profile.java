@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * Summarises a JFR recording of the Vitrine process (bench/run.sh ... profile): where the CPU
  * samples fall, by library (the first recognised frame from the top of the stack), and which Vitrine
- * method each sample is working for (the first io.vitrine frame). Usage: Profile file.jfr
+ * method each sample is working for (the first io.vitrine frame). Usage: Profile file.jfr [from to]
+ * (ISO instants: only samples of the drain, not of the start-up).
  */
 public final class Profile {
 
@@ -32,11 +33,15 @@ public final class Profile {
 		Map<String, Integer> byBucket = new HashMap<>();
 		Map<String, Integer> byVitrine = new HashMap<>();
 		Map<String, Integer> byTop = new HashMap<>();
+		Map<String, Integer> byClass = new HashMap<>();
 		int total = 0;
+		java.time.Instant from = args.length > 2 ? java.time.Instant.parse(args[1]) : java.time.Instant.MIN;
+		java.time.Instant to = args.length > 2 ? java.time.Instant.parse(args[2]) : java.time.Instant.MAX;
 		try (RecordingFile file = new RecordingFile(Path.of(args[0]))) {
 			while (file.hasMoreEvents()) {
 				RecordedEvent event = file.readEvent();
-				if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+				if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null
+						|| event.getStartTime().isBefore(from) || event.getStartTime().isAfter(to)) {
 					continue;
 				}
 				total++;
@@ -47,6 +52,7 @@ public final class Profile {
 					String found = BUCKETS.stream().filter(b -> type.startsWith(b[0])).map(b -> b[1]).findFirst().orElse(null);
 					if (found != null) {
 						bucket = found;
+						byClass.merge(type + "." + frame.getMethod().getName(), 1, Integer::sum);
 						break;
 					}
 				}
@@ -63,6 +69,7 @@ public final class Profile {
 		System.out.println("CPU samples of the Vitrine process: " + total);
 		print("by library (first recognised frame from the top)", byBucket, total, 20);
 		print("by the Vitrine method the sample works for", byVitrine, total, 15);
+		print("first recognised library frame", byClass, total, 15);
 		print("hottest top frames", byTop, total, 12);
 	}
 
