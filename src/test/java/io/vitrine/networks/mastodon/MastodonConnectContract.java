@@ -207,7 +207,7 @@ abstract class MastodonConnectContract {
 		String state = query(authorizeUrl).get("state");
 
 		mvc.perform(as(otherOwner, get("/connections/mastodon/callback")).param("code", code).param("state", state))
-			.andExpect(status().isOk());
+			.andExpect(status().isBadRequest());
 
 		assertThat(connections.list(workspace)).isEmpty();
 		mvc.perform(as(owner, get("/connections/mastodon/callback")).param("code", code).param("state", state))

@@ -219,4 +219,13 @@ class ConnectionsWebTest implements OnH2 {
 		mvc.perform(as(owner, post(page + "/" + account.id() + "/disconnect"))).andExpect(redirectedUrl(page));
 		assertThat(connections.list(workspace)).isEmpty();
 	}
+
+	@Test
+	void the_rest_api_is_documented() throws Exception {
+		String docs = mvc.perform(as(owner, get("/api/v1/openapi.json"))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(docs).contains("/api/v1/workspaces/{workspaceId}/connections/{connectionId}",
+				"/api/v1/workspaces/{workspaceId}/connections/mastodon/authorize", "MastodonTokenConnect")
+			.doesNotContain("credentials\"");
+	}
 }
