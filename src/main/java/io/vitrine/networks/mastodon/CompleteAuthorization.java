@@ -77,8 +77,10 @@ class CompleteAuthorization {
 				.map(b -> MastodonApi.text(b, "access_token"))
 				.orElse(null);
 			if (token == null) {
-				String reason = api.errorOf(response);
-				if ("invalid_client".equals(reason)) {
+				String reason = api.parse(response).map(b -> MastodonApi.text(b, "error_description"))
+					.filter(d -> !d.isBlank())
+					.orElse(api.errorOf(response));
+				if ("invalid_client".equals(api.errorOf(response))) {
 					clients.forget(MastodonConnector.ID, server, attempt.redirectUri());
 					throw new Failed(workspace, server + " no longer knows Vitrine's registration. Start again.");
 				}

@@ -6,6 +6,7 @@ import io.vitrine.networks.web.Flash;
 import io.vitrine.shared.InvalidInput;
 import io.vitrine.workspaces.Policies;
 import io.vitrine.workspaces.WorkspaceAccess;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -72,7 +73,7 @@ class MastodonConnectPage {
 	String callback(CurrentUser user, @RequestParam(required = false) String state,
 			@RequestParam(required = false) String code, @RequestParam(required = false) String error,
 			@RequestParam(name = "error_description", required = false) String errorDescription, RedirectAttributes redirect,
-			Model model) {
+			Model model, HttpServletResponse response) {
 		try {
 			ConnectionView view = completion.complete(user, state, code, error, errorDescription);
 			connected(redirect, view);
@@ -80,6 +81,7 @@ class MastodonConnectPage {
 		}
 		catch (CompleteAuthorization.Failed e) {
 			if (e.workspaceId == null) {
+				response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 				model.addAttribute("titleKey", "networks.error.callback");
 				model.addAttribute("detail", e.getMessage());
 				return "connections/error";

@@ -239,7 +239,7 @@ abstract class MastodonConnectContract {
 		String code = server.approve(authorizeUrl);
 		String state = query(authorizeUrl).get("state");
 
-		String html = callback(people.signIn(otherOwner), code, state).andExpect(status().isOk())
+		String html = callback(people.signIn(otherOwner), code, state).andExpect(status().isBadRequest())
 			.andReturn().getResponse().getContentAsString();
 
 		assertThat(html).contains("The Mastodon account was not connected", "started by someone else");
@@ -251,7 +251,7 @@ abstract class MastodonConnectContract {
 
 	@Test
 	void the_error_page_of_a_failed_callback_sits_inside_the_layout() throws Exception {
-		String html = callback(people.signIn(owner), "some-code", "a-state-nobody-started").andExpect(status().isOk())
+		String html = callback(people.signIn(owner), "some-code", "a-state-nobody-started").andExpect(status().isBadRequest())
 			.andReturn().getResponse().getContentAsString();
 
 		assertInLayout(html, owner);
@@ -278,7 +278,7 @@ abstract class MastodonConnectContract {
 		String code = server.approve(authorizeUrl);
 		clock.advance(PendingAuthorizations.VALIDITY.plus(Duration.ofMinutes(1)));
 
-		String html = callback(people.signIn(owner), code, query(authorizeUrl).get("state")).andExpect(status().isOk())
+		String html = callback(people.signIn(owner), code, query(authorizeUrl).get("state")).andExpect(status().isBadRequest())
 			.andReturn().getResponse().getContentAsString();
 
 		assertThat(html).contains("expired");

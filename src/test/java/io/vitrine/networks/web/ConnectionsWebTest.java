@@ -290,4 +290,13 @@ class ConnectionsWebTest implements OnH2 {
 		assertThat(html).contains("role=\"alert\"", "This is not a time zone");
 		assertThat(connections.get(workspace.id(), account.id()).timeZoneOverride()).isNull();
 	}
+
+	@Test
+	void the_rest_api_is_documented() throws Exception {
+		String docs = call(owner, get("/api/v1/openapi.json")).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(docs).contains("/api/v1/workspaces/{workspaceId}/connections/{connectionId}",
+				"/api/v1/workspaces/{workspaceId}/connections/mastodon/authorize", "MastodonTokenConnect")
+			.doesNotContain("credentials\"");
+	}
 }
