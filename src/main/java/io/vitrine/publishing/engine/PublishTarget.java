@@ -9,7 +9,6 @@ import io.vitrine.networks.Connectors;
 import io.vitrine.networks.NetworkConnector;
 import io.vitrine.networks.PostVariant;
 import io.vitrine.networks.PublishOutcome;
-import io.vitrine.networks.PublishRequest;
 import io.vitrine.networks.VariantCheck;
 import io.vitrine.networks.Violation;
 import io.vitrine.publishing.TargetState;
@@ -94,7 +93,7 @@ class PublishTarget {
 		PublishOutcome outcome;
 		try {
 			Channel channel = connections.openChannel(account.id());
-			outcome = connector.publish(channel, new PublishRequest(target.id(), target.id().toString(), variant, new TargetMedia(media)));
+			outcome = connector.publish(channel, TargetMedia.request(target, variant, media));
 		}
 		catch (RuntimeException e) {
 			// We cannot tell how far the connector got: treat it like a lost response.

@@ -103,9 +103,7 @@ class Reconciliation {
 		}
 		else {
 			try {
-				PublishRequest request = new PublishRequest(target.id(), target.id().toString(),
-						validation.variantOf(target.workspaceId(), target.text(), target.link(), target.images()),
-						new TargetMedia(media));
+				PublishRequest request = TargetMedia.request(target, validation.variantOf(target.workspaceId(), target.text(), target.link(), target.images()), media);
 				outcome = connector.reconcile(connections.openChannel(account.id()), request, sentAt);
 			}
 			catch (RuntimeException e) {

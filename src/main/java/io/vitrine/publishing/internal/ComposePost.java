@@ -21,11 +21,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -199,20 +202,20 @@ public class ComposePost {
 		}
 	}
 
-	private static java.util.Optional<String> linkProblem(String link) {
+	private static Optional<String> linkProblem(String link) {
 		if (link == null || link.isBlank()) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		try {
-			java.net.URI uri = new java.net.URI(link.strip());
+			URI uri = new URI(link.strip());
 			boolean web = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
 			if (!web || uri.getHost() == null || link.length() > 2048) {
-				return java.util.Optional.of("must be an http(s) address of at most 2048 characters");
+				return Optional.of("must be an http(s) address of at most 2048 characters");
 			}
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
-		catch (java.net.URISyntaxException e) {
-			return java.util.Optional.of("must be an http(s) address such as https://example.com/page");
+		catch (URISyntaxException e) {
+			return Optional.of("must be an http(s) address such as https://example.com/page");
 		}
 	}
 

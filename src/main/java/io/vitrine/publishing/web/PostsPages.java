@@ -9,6 +9,7 @@ import io.vitrine.networks.Connectors;
 import io.vitrine.networks.VariantCheck;
 import io.vitrine.publishing.PostDraft;
 import io.vitrine.publishing.PostView;
+import io.vitrine.publishing.TargetState;
 import io.vitrine.publishing.internal.ComposePost;
 import io.vitrine.publishing.internal.PostActions;
 import io.vitrine.publishing.internal.ScheduleParser;
@@ -189,7 +190,7 @@ class PostsPages {
 		model.addAttribute("accounts", accounts);
 		model.addAttribute("networks", networkNames());
 		model.addAttribute("live", posts.stream().flatMap(p -> p.targets().stream()).anyMatch(t -> !t.state().isFinal()
-				&& t.state() != io.vitrine.publishing.TargetState.DRAFT));
+				&& t.state() != TargetState.DRAFT));
 	}
 
 	private Map<String, String> networkNames() {

@@ -67,7 +67,7 @@ abstract class CrashSafetyContract {
 
 			try (VitrineProcess second = VitrineProcess.start(getClass().getSimpleName() + "-after-kill", env)) {
 				ProcessFixtures.await("every target published", Duration.ofMinutes(4),
-						() -> ProcessFixtures.unfinished(jdbc, targets) == 0);
+						() -> ProcessFixtures.unfinished(jdbc) == 0);
 			}
 
 			assertThat(mastodon.statusesCreated()).as("statuses stored by the network").isEqualTo(BURST);

@@ -56,7 +56,7 @@ final class ProcessFixtures {
 		return env;
 	}
 
-	static long unfinished(JdbcClient jdbc, List<UUID> targets) {
+	static long unfinished(JdbcClient jdbc) {
 		return jdbc.sql("select count(*) from post_target where state <> 'published'").query(Long.class).single();
 	}
 

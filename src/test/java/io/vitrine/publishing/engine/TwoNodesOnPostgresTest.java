@@ -64,7 +64,7 @@ class TwoNodesOnPostgresTest implements OnPostgres {
 					VitrineProcess b = VitrineProcess.start("two-nodes-b", ProcessFixtures.env(dbUrl, dbUser, dbPassword, dataDir, "node-b"))) {
 				ProcessFixtures.makeDue(jdbc);
 				ProcessFixtures.await("every target published", Duration.ofMinutes(4),
-						() -> ProcessFixtures.unfinished(jdbc, targets) == 0);
+						() -> ProcessFixtures.unfinished(jdbc) == 0);
 			}
 
 			assertThat(mastodon.statusesCreated()).isEqualTo(1_000);
