@@ -211,7 +211,7 @@ public final class Bench {
 	private static void explainClaim(Connection c, String db, int limit) throws SQLException {
 		String sql = "select t.id from post_target t where t.state = 'scheduled' and t.due_at <= ? and (t.not_before is null"
 				+ " or t.not_before <= ?) and not exists (select 1 from connection c where c.id = t.connection_id and"
-				+ " c.paused_until > ?) order by t.due_at, t.id limit " + limit;
+				+ " c.paused_until > ?) order by t.state, t.due_at, t.id limit " + limit;
 		OffsetDateTime then = Instant.now().plus(Duration.ofDays(2)).atOffset(java.time.ZoneOffset.UTC);
 		try (var ps = c.prepareStatement("explain analyze " + sql)) {
 			ps.setObject(1, then);

@@ -43,10 +43,13 @@ class JdbcConnections implements Connections {
 
 	private final Clock clock;
 
+	private final OpenedCredentials opened;
+
 	JdbcConnections(JdbcClient jdbc, CredentialVault vault, Clock clock) {
 		this.jdbc = jdbc;
 		this.vault = vault;
 		this.clock = clock;
+		this.opened = new OpenedCredentials(vault);
 	}
 
 	@Override
@@ -80,7 +83,7 @@ class JdbcConnections implements Connections {
 			.optional()
 			.filter(r -> !ConnectionStatus.DISCONNECTED.name().equals(r.status()))
 			.orElseThrow(() -> new NotFound("connection"));
-		Credentials credentials = vault.open(row.credentials(), row.id().toString());
+		Credentials credentials = opened.open(row.id(), row.credentials());
 		return new StoredChannel(row.id(), new NetworkId(row.network()), row.serverUrl(), row.remoteAccountId(),
 				row.handle(), LimitsJson.read(row.limits()), credentials, updated -> saveCredentials(row.id(), updated));
 	}

@@ -1,7 +1,9 @@
 package io.vitrine.publishing.engine;
 
 import io.vitrine.publishing.TargetState;
+import io.vitrine.publishing.TargetView;
 import io.vitrine.publishing.internal.Sql;
+import io.vitrine.publishing.internal.Targets;
 import io.vitrine.publishing.internal.Transitions;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,7 +16,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Claims due targets for this node: scheduled → publishing with a lease, in one transaction, so
@@ -26,6 +27,13 @@ class DueTargets {
 	private static final String DUE = "t.state = 'scheduled' and t.due_at <= ? and (t.not_before is null or t.not_before <= ?)"
 			+ " and not exists (select 1 from connection c where c.id = t.connection_id and c.paused_until > ?)";
 
+	/**
+	 * The index post_target_claim's own order. State is fixed by the condition, so it changes nothing
+	 * in the result, but H2 walks the index in order (and stops after the batch) only when the order
+	 * names every leading column of the index.
+	 */
+	private static final String IN_CLAIM_ORDER = " order by t.state, t.due_at, t.id";
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate template;
@@ -34,10 +42,13 @@ class DueTargets {
 
 	private final Transitions transitions;
 
+	private final Targets targets;
+
 	private final boolean postgres;
 
-	DueTargets(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx, Transitions transitions,
+	DueTargets(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx, Transitions transitions, Targets targets,
 			DataSource dataSource) {
+		this.targets = targets;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.tx = tx;
@@ -45,26 +56,29 @@ class DueTargets {
 		this.postgres = isPostgres(dataSource);
 	}
 
-	List<UUID> claim(String owner, Instant now, Instant leaseUntil, int limit) {
+	/** The claimed targets as they are now: publishing, their attempt counted, their images read. */
+	List<TargetView> claim(String owner, Instant now, Instant leaseUntil, int limit) {
 		if (limit <= 0) {
 			return List.of();
 		}
 		return tx.execute(status -> {
-			List<UUID> claimed = postgres ? claimWithSkipLocked(owner, now, leaseUntil, limit)
+			List<TargetView> claimed = postgres ? claimWithSkipLocked(owner, now, leaseUntil, limit)
 					: claimOneByOne(owner, now, leaseUntil, limit);
-			claimed.forEach(id -> transitions.record(id, TargetState.SCHEDULED, TargetState.PUBLISHING, now,
-					"claimed by " + owner));
-			return claimed;
+			String reason = "claimed by " + owner;
+			transitions.recordAll(claimed.stream()
+				.map(t -> new Transitions.Change(t.id(), TargetState.SCHEDULED, TargetState.PUBLISHING, now, reason))
+				.toList());
+			return targets.withImages(claimed);
 		});
 	}
 
 	/** Rows another node is claiming are skipped, not waited for, so nodes drain a burst side by side. */
-	private List<UUID> claimWithSkipLocked(String owner, Instant now, Instant leaseUntil, int limit) {
-		return jdbc.sql("update post_target set state = 'publishing', lease_owner = ?, lease_until = ?, attempts = attempts + 1,"
+	private List<TargetView> claimWithSkipLocked(String owner, Instant now, Instant leaseUntil, int limit) {
+		return jdbc.sql("update post_target t set state = 'publishing', lease_owner = ?, lease_until = ?, attempts = attempts + 1,"
 				+ " updated_at = ? where id in (select t.id from post_target t where " + DUE
-				+ " order by t.due_at, t.id limit ? for update skip locked) returning id")
+				+ IN_CLAIM_ORDER + " limit ? for update skip locked) returning " + Targets.COLUMNS)
 			.params(owner, Sql.ts(leaseUntil), Sql.ts(now), Sql.ts(now), Sql.ts(now), Sql.ts(now), limit)
-			.query(UUID.class)
+			.query(targets::target)
 			.list();
 	}
 
@@ -74,26 +88,30 @@ class DueTargets {
 	 * matches nothing, so it is never claimed twice. Candidates come in one total order (due_at, id)
 	 * so that two claimers lock rows in the same order and cannot deadlock on ties.
 	 */
-	private List<UUID> claimOneByOne(String owner, Instant now, Instant leaseUntil, int limit) {
-		List<UUID> candidates = jdbc.sql("select t.id from post_target t where " + DUE + " order by t.due_at, t.id limit ?")
+	private List<TargetView> claimOneByOne(String owner, Instant now, Instant leaseUntil, int limit) {
+		List<TargetView> candidates = jdbc.sql("select " + Targets.COLUMNS + " from post_target t where " + DUE
+				+ IN_CLAIM_ORDER + " limit ?")
 			.params(Sql.ts(now), Sql.ts(now), Sql.ts(now), limit)
-			.query(UUID.class)
+			.query(targets::target)
 			.list();
 		if (candidates.isEmpty()) {
 			return candidates;
 		}
 		int[][] counts = template.batchUpdate("update post_target set state = 'publishing', lease_owner = ?, lease_until = ?,"
 				+ " attempts = attempts + 1, updated_at = ? where id = ? and state = 'scheduled'", candidates, candidates.size(),
-				(ps, id) -> {
+				(ps, target) -> {
 					ps.setString(1, owner);
 					ps.setObject(2, Sql.ts(leaseUntil));
 					ps.setObject(3, Sql.ts(now));
-					ps.setObject(4, id);
+					ps.setObject(4, target.id());
 				});
-		List<UUID> claimed = new ArrayList<>();
+		List<TargetView> claimed = new ArrayList<>();
 		for (int i = 0; i < candidates.size(); i++) {
 			if (counts[0][i] == 1) {
-				claimed.add(candidates.get(i));
+				TargetView t = candidates.get(i);
+				claimed.add(new TargetView(t.id(), t.postId(), t.workspaceId(), t.connectionId(), t.text(), t.link(), t.images(),
+						TargetState.PUBLISHING, t.dueAt(), t.notBefore(), t.attempts() + 1, t.remoteId(), t.remoteUrl(),
+						t.failureReason(), t.publishedAt(), now));
 			}
 		}
 		return claimed;

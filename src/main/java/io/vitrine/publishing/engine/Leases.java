@@ -25,16 +25,20 @@ class Leases {
 
 	private final Transitions transitions;
 
-	Leases(JdbcClient jdbc, TransactionTemplate tx, Transitions transitions) {
+	private final HeartbeatGate gate;
+
+	Leases(JdbcClient jdbc, TransactionTemplate tx, Transitions transitions, HeartbeatGate gate) {
+		this.gate = gate;
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.transitions = transitions;
 	}
 
 	int heartbeat(String owner, Instant until) {
-		return jdbc.sql("update post_target set lease_until = ? where lease_owner = ? and state in ('publishing', 'unknown')")
+		return gate.heartbeat(() -> jdbc
+			.sql("update post_target set lease_until = ? where lease_owner = ? and state in ('publishing', 'unknown')")
 			.params(Sql.ts(until), owner)
-			.update();
+			.update());
 	}
 
 	/**

@@ -13,7 +13,6 @@ import io.vitrine.networks.VariantCheck;
 import io.vitrine.networks.Violation;
 import io.vitrine.publishing.TargetState;
 import io.vitrine.publishing.TargetView;
-import io.vitrine.publishing.internal.Targets;
 import io.vitrine.publishing.internal.VariantValidation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +21,6 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Sends one claimed target to its network and records what happened. */
@@ -33,8 +30,6 @@ class PublishTarget {
 	private static final Logger log = LoggerFactory.getLogger(PublishTarget.class);
 
 	static final int MAX_TRANSIENT_ATTEMPTS = 6;
-
-	private final Targets targets;
 
 	private final Connections connections;
 
@@ -52,10 +47,9 @@ class PublishTarget {
 
 	private final Duration firstReconcileDelay;
 
-	PublishTarget(Targets targets, Connections connections, Connectors connectors, VariantValidation validation,
+	PublishTarget(Connections connections, Connectors connectors, VariantValidation validation,
 			TargetUpdates updates, MediaLibrary media, EngineMetrics metrics, Clock clock, EngineProperties properties) {
 		this.firstReconcileDelay = properties.firstReconcileDelay();
-		this.targets = targets;
 		this.connections = connections;
 		this.connectors = connectors;
 		this.validation = validation;
@@ -65,12 +59,8 @@ class PublishTarget {
 		this.clock = clock;
 	}
 
-	void publish(UUID targetId, String owner) {
-		Optional<TargetView> found = targets.find(targetId);
-		if (found.isEmpty() || found.get().state() != TargetState.PUBLISHING) {
-			return;
-		}
-		TargetView target = found.get();
+	/** @param target as claimed for this node a moment ago */
+	void publish(TargetView target, String owner) {
 		ConnectionView account = connections.get(target.workspaceId(), target.connectionId());
 		NetworkConnector connector = connectors.get(account.network());
 		if (account.status() == ConnectionStatus.NEEDS_RECONNECT) {
@@ -81,6 +71,14 @@ class PublishTarget {
 			fail(target, owner, "the account " + account.handle() + " was disconnected from Vitrine");
 			return;
 		}
+		Instant now = clock.instant();
+		if (account.pausedUntil() != null && account.pausedUntil().isAfter(now)) {
+			// Paused after this target was claimed (another target of the account met a rate limit).
+			updates.move(target.id(), owner, TargetState.PUBLISHING, TargetState.SCHEDULED, account.pausedUntil(), null, now,
+					connector.displayName() + " rate limit: waiting until " + account.pausedUntil());
+			metrics.outcome("rate_limited");
+			return;
+		}
 		PostVariant variant = validation.variantOf(target.workspaceId(), target.text(), target.link(), target.images());
 		VariantCheck check = validation.check(account, variant);
 		if (!check.valid()) {
@@ -88,8 +86,10 @@ class PublishTarget {
 				.map(Violation::message).collect(Collectors.joining("; ")));
 			return;
 		}
-		Instant started = clock.instant();
-		updates.markSending(target.id(), owner, started);
+		if (!updates.markSending(target.id(), owner, clock.instant())) {
+			log.warn("Target {} is no longer claimed by {}; not sent", target.id(), owner);
+			return;
+		}
 		PublishOutcome outcome;
 		try {
 			Channel channel = connections.openChannel(account.id());

@@ -1,5 +1,6 @@
 package io.vitrine.publishing.engine;
 
+import io.vitrine.publishing.TargetView;
 import io.vitrine.publishing.TargetsBecameDue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * The loop of one node: claim due targets (as many as it has free workers), send each on a
@@ -121,8 +123,8 @@ class PublishingEngine implements SmartLifecycle {
 					nextHousekeeping = now.plus(properties.lease().dividedBy(3));
 				}
 				int free = Math.min(workers.availablePermits(), properties.batchSize());
-				List<UUID> claimed = due.claim(owner, now, now.plus(properties.lease()), free);
-				dispatch(claimed, publisher::publish);
+				List<TargetView> claimed = due.claim(owner, now, now.plus(properties.lease()), free);
+				dispatch(claimed, TargetView::id, publisher::publish);
 				if (claimed.size() < free || free == 0) {
 					wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
 					wakeUp.drainPermits();
@@ -144,18 +146,18 @@ class PublishingEngine implements SmartLifecycle {
 		leases.heartbeat(owner, now.plus(properties.lease()));
 		leases.recoverExpired(now);
 		int free = Math.min(workers.availablePermits(), 50);
-		dispatch(reconciliation.claim(owner, now, now.plus(properties.lease()), free), reconciliation::reconcile);
+		dispatch(reconciliation.claim(owner, now, now.plus(properties.lease()), free), id -> id, reconciliation::reconcile);
 	}
 
-	private void dispatch(List<UUID> ids, BiConsumer<UUID, String> work) {
-		for (UUID id : ids) {
+	private <T> void dispatch(List<T> targets, Function<T, UUID> idOf, BiConsumer<T, String> work) {
+		for (T target : targets) {
 			workers.acquireUninterruptibly();
 			executor.execute(() -> {
 				try {
-					work.accept(id, owner);
+					work.accept(target, owner);
 				}
 				catch (RuntimeException e) {
-					log.error("Target {} could not be processed; its claim will expire and be recovered", id, e);
+					log.error("Target {} could not be processed; its claim will expire and be recovered", idOf.apply(target), e);
 				}
 				finally {
 					workers.release();

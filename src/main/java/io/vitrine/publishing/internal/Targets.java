@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
 @Component
 public class Targets {
 
-	private static final String COLUMNS = "t.id, t.post_id, t.workspace_id, t.connection_id, t.body, t.link, t.state, t.due_at, t.not_before,"
+	/** The columns {@link #target} reads, on a table aliased {@code t}. */
+	public static final String COLUMNS = "t.id, t.post_id, t.workspace_id, t.connection_id, t.body, t.link, t.state, t.due_at, t.not_before,"
 			+ " t.attempts, t.remote_id, t.remote_url, t.failure_reason, t.published_at, t.updated_at";
 
 	private final JdbcClient jdbc;
@@ -96,6 +97,12 @@ public class Targets {
 		return withImages(t, imagesOf(List.of(t.id())).getOrDefault(t.id(), List.of()));
 	}
 
+	/** The images of many targets read at once (the engine's claimed batch). */
+	public List<TargetView> withImages(List<TargetView> targets) {
+		Map<UUID, List<TargetView.ImageView>> images = imagesOf(targets.stream().map(TargetView::id).toList());
+		return targets.stream().map(t -> withImages(t, images.getOrDefault(t.id(), List.of()))).toList();
+	}
+
 	private static TargetView withImages(TargetView t, List<TargetView.ImageView> images) {
 		return new TargetView(t.id(), t.postId(), t.workspaceId(), t.connectionId(), t.text(), t.link(), images, t.state(), t.dueAt(),
 				t.notBefore(), t.attempts(), t.remoteId(), t.remoteUrl(), t.failureReason(), t.publishedAt(), t.updatedAt());
@@ -116,7 +123,8 @@ public class Targets {
 		return images;
 	}
 
-	private TargetView target(ResultSet rs, int row) throws SQLException {
+	/** Reads {@link #COLUMNS}; images are added by {@link #withImages(List)}. */
+	public TargetView target(ResultSet rs, int row) throws SQLException {
 		return new TargetView(rs.getObject("id", UUID.class), rs.getObject("post_id", UUID.class),
 				rs.getObject("workspace_id", UUID.class), rs.getObject("connection_id", UUID.class), rs.getString("body"), rs.getString("link"), List.of(),
 				TargetState.fromDb(rs.getString("state")), Sql.instant(rs, "due_at"), Sql.instant(rs, "not_before"),

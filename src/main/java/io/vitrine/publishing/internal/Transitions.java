@@ -3,6 +3,7 @@ package io.vitrine.publishing.internal;
 import io.vitrine.publishing.TargetState;
 import io.vitrine.publishing.TransitionView;
 import io.vitrine.shared.Ids;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,14 +19,37 @@ public class Transitions {
 
 	private final JdbcClient jdbc;
 
-	Transitions(JdbcClient jdbc) {
+	private final JdbcTemplate template;
+
+	Transitions(JdbcClient jdbc, JdbcTemplate template) {
 		this.jdbc = jdbc;
+		this.template = template;
 	}
 
 	public void record(UUID targetId, TargetState from, TargetState to, Instant at, String reason) {
 		jdbc.sql("insert into target_transition (id, target_id, from_state, to_state, at, reason) values (?, ?, ?, ?, ?, ?)")
 			.params(Ids.next(), targetId, from == null ? null : from.dbValue(), to.dbValue(), Sql.ts(at), clip(reason))
 			.update();
+	}
+
+	/** One state change of one target, as {@link #recordAll} writes it. */
+	public record Change(UUID targetId, TargetState from, TargetState to, Instant at, String reason) {
+	}
+
+	/** Many changes in one round trip (a claimed batch, a group of outcomes), in the caller's transaction. */
+	public void recordAll(List<Change> changes) {
+		if (changes.isEmpty()) {
+			return;
+		}
+		template.batchUpdate("insert into target_transition (id, target_id, from_state, to_state, at, reason) values (?, ?, ?, ?, ?, ?)",
+				changes, changes.size(), (ps, change) -> {
+					ps.setObject(1, Ids.next());
+					ps.setObject(2, change.targetId());
+					ps.setString(3, change.from() == null ? null : change.from().dbValue());
+					ps.setString(4, change.to().dbValue());
+					ps.setObject(5, Sql.ts(change.at()));
+					ps.setString(6, clip(change.reason()));
+				});
 	}
 
 	public List<TransitionView> of(UUID targetId) {

@@ -160,7 +160,7 @@ abstract class PublishingEngineContract {
 			List<UUID> mine = new ArrayList<>();
 			List<UUID> batch;
 			do {
-				batch = due.claim(owner, clock.instant(), clock.instant().plus(LEASE), 25);
+				batch = claimIds(owner, 25);
 				mine.addAll(batch);
 			}
 			while (!batch.isEmpty());
@@ -205,6 +205,24 @@ abstract class PublishingEngineContract {
 		assertThat(tick("node-a")).containsExactly(target.id());
 		assertThat(reload(target).state()).isEqualTo(TargetState.PUBLISHED);
 		assertThat(network.sends.get(target.id().toString())).hasValue(2);
+	}
+
+	@Test
+	void a_target_claimed_before_its_account_was_paused_is_not_sent_before_the_pause_ends() {
+		TargetView target = dueNow();
+		List<TargetView> claimed = due.claim("node-a", clock.instant(), clock.instant().plus(LEASE), 10);
+		Instant reset = clock.instant().plus(Duration.ofMinutes(3));
+		connections.pauseUntil(account.id(), reset, "another target of the account met a rate limit");
+
+		claimed.forEach(t -> publisher.publish(t, "node-a"));
+
+		assertThat(network.sends).as("nothing sent while the account is paused").isEmpty();
+		TargetView waiting = reload(target);
+		assertThat(waiting.state()).isEqualTo(TargetState.SCHEDULED);
+		assertThat(waiting.notBefore()).isEqualTo(reset);
+		clock.set(reset);
+		assertThat(tick("node-a")).containsExactly(target.id());
+		assertThat(reload(target).state()).isEqualTo(TargetState.PUBLISHED);
 	}
 
 	@Test
@@ -331,7 +349,7 @@ abstract class PublishingEngineContract {
 	@Test
 	void the_claim_of_a_dead_node_that_had_started_sending_becomes_unknown_and_is_reconciled_not_resent_blindly() {
 		TargetView target = dueNow();
-		List<UUID> claimed = due.claim("dead-node", clock.instant(), clock.instant().plus(LEASE), 10);
+		List<UUID> claimed = claimIds("dead-node", 10);
 		assertThat(claimed).containsExactly(target.id());
 		jdbc.sql("update post_target set sent_at = ? where id = ?").params(clock.instant().atOffset(java.time.ZoneOffset.UTC), target.id()).update();
 
@@ -351,7 +369,7 @@ abstract class PublishingEngineContract {
 	@Test
 	void the_claim_of_a_dead_node_that_never_started_sending_goes_back_to_scheduled() {
 		TargetView target = dueNow();
-		due.claim("dead-node", clock.instant(), clock.instant().plus(LEASE), 10);
+		claimIds("dead-node", 10);
 		clock.advance(LEASE.plusSeconds(1));
 		leases.recoverExpired(clock.instant());
 
@@ -366,7 +384,7 @@ abstract class PublishingEngineContract {
 		String nextRun = PublishingEngine.claimOwner("node-a");
 		assertThat(killedRun).startsWith("node-a#").isNotEqualTo(nextRun);
 		TargetView target = dueNow();
-		assertThat(due.claim(killedRun, clock.instant(), clock.instant().plus(LEASE), 10)).containsExactly(target.id());
+		assertThat(claimIds(killedRun, 10)).containsExactly(target.id());
 		jdbc.sql("update post_target set sent_at = ? where id = ?").params(clock.instant().atOffset(java.time.ZoneOffset.UTC), target.id()).update();
 
 		clock.advance(LEASE.minusSeconds(5));
@@ -379,7 +397,7 @@ abstract class PublishingEngineContract {
 	@Test
 	void a_heartbeat_keeps_a_live_nodes_claim_from_being_taken_back() {
 		TargetView target = dueNow();
-		due.claim("live-node", clock.instant(), clock.instant().plus(LEASE), 10);
+		claimIds("live-node", 10);
 		clock.advance(LEASE.minusSeconds(5));
 		assertThat(leases.heartbeat("live-node", clock.instant().plus(LEASE))).isEqualTo(1);
 		clock.advance(Duration.ofSeconds(10));
@@ -464,9 +482,13 @@ abstract class PublishingEngineContract {
 	}
 
 	private List<UUID> tick(String owner) {
-		List<UUID> claimed = due.claim(owner, clock.instant(), clock.instant().plus(LEASE), 100);
-		claimed.forEach(id -> publisher.publish(id, owner));
-		return claimed;
+		List<TargetView> claimed = due.claim(owner, clock.instant(), clock.instant().plus(LEASE), 100);
+		claimed.forEach(target -> publisher.publish(target, owner));
+		return claimed.stream().map(TargetView::id).toList();
+	}
+
+	private List<UUID> claimIds(String owner, int limit) {
+		return due.claim(owner, clock.instant(), clock.instant().plus(LEASE), limit).stream().map(TargetView::id).toList();
 	}
 
 	private List<UUID> reconcileTick(String owner) {
