@@ -13,9 +13,11 @@ import java.util.Objects;
  * One call through {@link OutboundHttp}. Built with {@link #get(String)} or {@link #post(String)}.
  *
  * @param responseTimeout overrides vitrine.outbound.response-timeout for this call when not null
+ * @param repeatable the caller vouches that a second copy of this request cannot duplicate anything
+ *     (the network refuses a repeated record key, say); see {@link #safeToRepeat()}
  */
 public record OutboundRequest(String method, String url, Map<String, List<String>> headers, Body body,
-		Duration responseTimeout) {
+		Duration responseTimeout, boolean repeatable) {
 
 	public OutboundRequest {
 		Objects.requireNonNull(method, "method");
@@ -33,6 +35,17 @@ public record OutboundRequest(String method, String url, Map<String, List<String
 
 	public static Builder of(String method, String url) {
 		return new Builder(method, url);
+	}
+
+	/**
+	 * Whether the request may travel on a kept-alive connection: if that connection turns out to be
+	 * closed under it, nobody can tell whether the server got it, so only a request that is harmless
+	 * to receive twice may take the risk — reads, requests carrying an {@code Idempotency-Key}, and
+	 * those the caller declared {@link Builder#repeatable()}.
+	 */
+	public boolean safeToRepeat() {
+		return repeatable || method.equalsIgnoreCase("GET") || method.equalsIgnoreCase("HEAD")
+				|| headers.keySet().stream().anyMatch(name -> name.equalsIgnoreCase("Idempotency-Key"));
 	}
 
 	/** Header values may hold tokens: never printed. */
@@ -103,6 +116,8 @@ public record OutboundRequest(String method, String url, Map<String, List<String
 
 		private Duration responseTimeout;
 
+		private boolean repeatable;
+
 		private Builder(String method, String url) {
 			this.method = method;
 			this.url = new StringBuilder(url);
@@ -153,10 +168,16 @@ public record OutboundRequest(String method, String url, Map<String, List<String
 			return this;
 		}
 
+		/** A second copy of this request cannot duplicate anything (the network refuses a repeated record key, say). */
+		public Builder repeatable() {
+			this.repeatable = true;
+			return this;
+		}
+
 		public OutboundRequest build() {
 			Map<String, List<String>> frozen = new LinkedHashMap<>();
 			headers.forEach((name, values) -> frozen.put(name, List.copyOf(values)));
-			return new OutboundRequest(method, url.toString(), frozen, body, responseTimeout);
+			return new OutboundRequest(method, url.toString(), frozen, body, responseTimeout, repeatable);
 		}
 	}
 }

@@ -74,7 +74,8 @@ class CreatePost {
 		body.put("collection", PostRecord.COLLECTION);
 		body.put("rkey", rkey);
 		body.set("record", record);
-		return xrpc.procedure(session.pdsUrl(), CREATE_RECORD, body, session.accessJwt());
+		// The PDS refuses a second record under the same key, so this may ride a kept-alive connection.
+		return xrpc.repeatableProcedure(session.pdsUrl(), CREATE_RECORD, body, session.accessJwt());
 	}
 
 	private PublishOutcome outcome(Session session, String rkey, String text, XrpcAnswer answer) {

@@ -30,7 +30,15 @@ class Xrpc {
 
 	/** A procedure with a JSON body; {@code token} may be null. */
 	XrpcAnswer procedure(String server, String method, JsonNode body, String token) {
-		OutboundRequest.Builder request = OutboundRequest.post(url(server, method));
+		return procedure(OutboundRequest.post(url(server, method)), body, token);
+	}
+
+	/** A procedure that cannot take effect twice (a record written under a fixed record key). */
+	XrpcAnswer repeatableProcedure(String server, String method, JsonNode body, String token) {
+		return procedure(OutboundRequest.post(url(server, method)).repeatable(), body, token);
+	}
+
+	private XrpcAnswer procedure(OutboundRequest.Builder request, JsonNode body, String token) {
 		if (body != null) {
 			request.json(JsonMapper.shared().writeValueAsString(body));
 		}

@@ -17,6 +17,7 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
 import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
@@ -27,6 +28,7 @@ import org.apache.hc.core5.http.NameValuePair;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,7 +71,9 @@ public class GuardedOutboundHttp implements OutboundHttp, DisposableBean {
 
 	private final AddressPolicy policy;
 
-	private final CloseableHttpClient client;
+	private final CloseableHttpClient fresh;
+
+	private final CloseableHttpClient keptAlive;
 
 	@Autowired
 	public GuardedOutboundHttp(OutboundSettings properties) {
@@ -82,24 +86,37 @@ public class GuardedOutboundHttp implements OutboundHttp, DisposableBean {
 		ConnectionConfig connections = ConnectionConfig.custom()
 			.setConnectTimeout(Timeout.of(properties.connectTimeout()))
 			.setSocketTimeout(Timeout.of(properties.responseTimeout()))
+			// A kept-alive connection idle for a while is checked before it carries a request.
+			.setValidateAfterInactivity(TimeValue.ofSeconds(1))
 			.build();
-		this.client = HttpClients.custom()
+		GuardedDnsResolver resolver = new GuardedDnsResolver(policy);
+		// A fresh connection per request: a failure can then be told apart as "before sending"
+		// (connect) or "after sending"; a kept-alive connection the server closed at that moment
+		// would blur the two, which only a request that is safe to repeat can afford.
+		this.fresh = client(resolver, connections, false);
+		this.keptAlive = client(resolver, connections, true);
+	}
+
+	private static CloseableHttpClient client(GuardedDnsResolver resolver, ConnectionConfig connections, boolean reuse) {
+		HttpClientBuilder builder = HttpClients.custom()
 			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-				.setDnsResolver(new GuardedDnsResolver(policy))
+				.setDnsResolver(resolver)
 				.setDefaultConnectionConfig(connections)
-				.setMaxConnTotal(200)
-				.setMaxConnPerRoute(50)
+				.setMaxConnTotal(400)
+				.setMaxConnPerRoute(100)
 				.build())
-			// A fresh connection per request: a failure can then be told apart as "before sending"
-			// (connect) or "after sending"; a stale pooled connection would blur the two.
-			.setConnectionReuseStrategy((request, response, context) -> false)
+			.setConnectionReuseStrategy((request, response, context) -> reuse)
 			.disableAutomaticRetries()
 			.disableRedirectHandling()
 			.disableCookieManagement()
 			.disableContentCompression()
 			.disableAuthCaching()
-			.setUserAgent("Vitrine")
-			.build();
+			.setUserAgent("Vitrine");
+		if (reuse) {
+			// Well under the keep-alive timeouts servers commonly use (nginx: 75 s), so that we close first.
+			builder.evictIdleConnections(TimeValue.ofSeconds(20));
+		}
+		return builder.build();
 	}
 
 	@Override
@@ -112,6 +129,7 @@ public class GuardedOutboundHttp implements OutboundHttp, DisposableBean {
 		for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
 			check(uri);
 			HttpUriRequestBase http = build(method, uri, headers, body, timeout);
+			CloseableHttpClient client = request.safeToRepeat() ? keptAlive : fresh;
 			try (ClassicHttpResponse response = client.executeOpen(null, http, null)) {
 				int status = response.getCode();
 				Optional<String> location = Optional.ofNullable(response.getFirstHeader("Location")).map(Header::getValue);
@@ -322,6 +340,7 @@ public class GuardedOutboundHttp implements OutboundHttp, DisposableBean {
 
 	@Override
 	public void destroy() throws IOException {
-		client.close();
+		fresh.close();
+		keptAlive.close();
 	}
 }

@@ -24,7 +24,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -76,6 +78,7 @@ class GuardedOutboundHttpTest {
 		int port = server.getAddress().getPort();
 		switch (path) {
 			case "/ok" -> answer(exchange, 200, "hello");
+			case "/port" -> answer(exchange, 200, String.valueOf(exchange.getRemoteAddress().getPort()));
 			case "/big" -> answer(exchange, 200, "x".repeat(2048));
 			case "/big-chunked" -> {
 				exchange.sendResponseHeaders(200, 0);
@@ -263,6 +266,30 @@ class GuardedOutboundHttpTest {
 			assertThatThrownBy(() -> guard(true).send(request)).isInstanceOf(OutcomeUnknown.class);
 			thread.join(5000);
 		}
+	}
+
+	@Test
+	void only_requests_safe_to_repeat_travel_on_a_kept_alive_connection() {
+		GuardedOutboundHttp http = guardExceptTestServer();
+		String url = base + "/port";
+		Set<String> reads = new HashSet<>();
+		Set<String> plainPosts = new HashSet<>();
+		Set<String> keyedPosts = new HashSet<>();
+		Set<String> declaredPosts = new HashSet<>();
+		for (int i = 0; i < 3; i++) {
+			reads.add(http.send(OutboundRequest.get(url).build()).bodyText());
+			plainPosts.add(http.send(OutboundRequest.post(url).json("{}").build()).bodyText());
+			keyedPosts.add(http.send(OutboundRequest.post(url).header("Idempotency-Key", "k-" + i).json("{}").build()).bodyText());
+			declaredPosts.add(http.send(OutboundRequest.post(url).repeatable().json("{}").build()).bodyText());
+		}
+
+		assertThat(plainPosts).as("a post that could be duplicated gets a new connection each time").hasSize(3);
+		assertThat(reads).as("reads share one kept-alive connection").hasSize(1);
+		Set<String> repeatable = new HashSet<>(reads);
+		repeatable.addAll(keyedPosts);
+		repeatable.addAll(declaredPosts);
+		assertThat(repeatable).as("idempotent posts share it too").hasSize(1);
+		assertThat(repeatable).doesNotContainAnyElementsOf(plainPosts);
 	}
 
 	@Test
