@@ -49,6 +49,9 @@ class PublishingEngine implements SmartLifecycle {
 
 	private final Semaphore workers;
 
+	/** While targets are in flight, claim only once at least this many workers are free. */
+	private final int minimumClaim;
+
 	private final Semaphore wakeUp = new Semaphore(0);
 
 	private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -68,6 +71,7 @@ class PublishingEngine implements SmartLifecycle {
 		String node = properties.nodeId() == null || properties.nodeId().isBlank() ? defaultNodeId() : properties.nodeId();
 		this.owner = claimOwner(node);
 		this.workers = new Semaphore(properties.concurrency());
+		this.minimumClaim = Math.max(1, Math.min(properties.batchSize(), properties.concurrency()) / 4);
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
@@ -123,6 +127,12 @@ class PublishingEngine implements SmartLifecycle {
 					nextHousekeeping = now.plus(properties.lease().dividedBy(3));
 				}
 				int free = Math.min(workers.availablePermits(), properties.batchSize());
+				if (free < minimumClaim && workers.availablePermits() < properties.concurrency()) {
+					// Busy: let more workers finish first, so that each claim (a statement that walks the
+					// index and locks rows) takes a worthwhile batch instead of a few rows at a time.
+					wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+					continue;
+				}
 				List<TargetView> claimed = due.claim(owner, now, now.plus(properties.lease()), free);
 				dispatch(claimed, TargetView::id, publisher::publish);
 				if (claimed.size() < free || free == 0) {

@@ -6,14 +6,19 @@ import io.vitrine.publishing.internal.Transitions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import jakarta.annotation.PreDestroy;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 /**
@@ -36,8 +41,6 @@ class TargetUpdates {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate template;
-
 	private final TransactionTemplate tx;
 
 	private final Transitions transitions;
@@ -48,9 +51,8 @@ class TargetUpdates {
 
 	private final GroupCommit<Published, Boolean> published;
 
-	TargetUpdates(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx, Transitions transitions, HeartbeatGate gate) {
+	TargetUpdates(JdbcClient jdbc, TransactionTemplate tx, Transitions transitions, HeartbeatGate gate) {
 		this.jdbc = jdbc;
-		this.template = template;
 		this.tx = tx;
 		this.transitions = transitions;
 		this.gate = gate;
@@ -72,16 +74,34 @@ class TargetUpdates {
 		return sending.submit(new Sending(id, owner, now));
 	}
 
+	/**
+	 * Two statements for the whole group, whatever its size: lock the rows this node still holds,
+	 * then stamp them. The earliest time of the group is written, which only makes the re-send
+	 * window and the reconciliation's look back err on the safe side (by milliseconds).
+	 */
 	private List<Boolean> markAllSending(List<Sending> group) {
 		return gate.groupWrite(() -> tx.execute(status -> {
-			int[][] counts = template.batchUpdate("update post_target set sent_at = coalesce(sent_at, ?), updated_at = ?"
-					+ " where id = ? and lease_owner = ? and state = 'publishing'", group, group.size(), (ps, s) -> {
-						ps.setObject(1, Sql.ts(s.now()));
-						ps.setObject(2, Sql.ts(s.now()));
-						ps.setObject(3, s.id());
-						ps.setString(4, s.owner());
-					});
-			return matched(counts[0]);
+			Set<UUID> held = new HashSet<>();
+			Map<String, List<Sending>> byOwner = group.stream().collect(Collectors.groupingBy(Sending::owner));
+			byOwner.forEach((owner, items) -> {
+				List<Object> params = new ArrayList<>(items.stream().map(Sending::id).toList());
+				params.add(owner);
+				held.addAll(jdbc.sql("select id from post_target where id in (" + marks(items.size()) + ")"
+						+ " and lease_owner = ? and state = 'publishing' for update")
+					.params(params)
+					.query(UUID.class)
+					.list());
+			});
+			if (!held.isEmpty()) {
+				Instant first = group.stream().map(Sending::now).min(Instant::compareTo).orElseThrow();
+				List<Object> params = new ArrayList<>(List.of(Sql.ts(first), Sql.ts(first)));
+				params.addAll(held);
+				jdbc.sql("update post_target set sent_at = coalesce(sent_at, ?), updated_at = ? where id in ("
+						+ marks(held.size()) + ")")
+					.params(params)
+					.update();
+			}
+			return group.stream().map(s -> held.contains(s.id())).toList();
 		}));
 	}
 
@@ -95,37 +115,47 @@ class TargetUpdates {
 		}
 	}
 
+	/** Three statements for the whole group: lock the rows still publishing or unknown, update them, record why. */
 	private List<Boolean> writeAllPublished(List<Published> group) {
 		return gate.groupWrite(() -> tx.execute(status -> {
-			int[][] counts = template.batchUpdate("update post_target set state = 'published', remote_id = ?, remote_url = ?,"
-					+ " published_at = ?, failure_reason = null, not_before = null, lease_owner = null, lease_until = null,"
-					+ " updated_at = ? where id = ? and state in ('publishing', 'unknown')", group, group.size(), (ps, p) -> {
-						ps.setString(1, p.remoteId());
-						ps.setString(2, p.remoteUrl());
-						ps.setObject(3, Sql.ts(p.now()));
-						ps.setObject(4, Sql.ts(p.now()));
-						ps.setObject(5, p.id());
-					});
-			List<Boolean> matched = matched(counts[0]);
-			List<Transitions.Change> changes = new ArrayList<>();
-			for (int i = 0; i < group.size(); i++) {
-				Published p = group.get(i);
-				if (matched.get(i)) {
-					changes.add(new Transitions.Change(p.id(), p.from(), TargetState.PUBLISHED, p.now(), p.reason()));
-				}
+			Set<UUID> open = new HashSet<>(jdbc.sql("select id from post_target where id in (" + marks(group.size()) + ")"
+					+ " and state in ('publishing', 'unknown') for update")
+				.params(new ArrayList<Object>(group.stream().map(Published::id).toList()))
+				.query(UUID.class)
+				.list());
+			List<Published> updating = group.stream().filter(p -> open.contains(p.id())).toList();
+			if (!updating.isEmpty()) {
+				List<Object> params = new ArrayList<>();
+				String sql = "update post_target set state = 'published'"
+						+ ", remote_id = " + byId(updating, Published::remoteId, "?", params)
+						+ ", remote_url = " + byId(updating, Published::remoteUrl, "?", params)
+						+ ", published_at = " + byId(updating, p -> Sql.ts(p.now()), "cast(? as timestamp with time zone)", params)
+						+ ", updated_at = " + byId(updating, p -> Sql.ts(p.now()), "cast(? as timestamp with time zone)", params)
+						+ ", failure_reason = null, not_before = null, lease_owner = null, lease_until = null"
+						+ " where id in (" + marks(updating.size()) + ")";
+				updating.forEach(p -> params.add(p.id()));
+				jdbc.sql(sql).params(params).update();
+				transitions.recordAll(updating.stream()
+					.map(p -> new Transitions.Change(p.id(), p.from(), TargetState.PUBLISHED, p.now(), p.reason()))
+					.toList());
 			}
-			transitions.recordAll(changes);
-			return matched;
+			return group.stream().map(p -> open.contains(p.id())).toList();
 		}));
 	}
 
-	/** A batch may answer SUCCESS_NO_INFO instead of a count; only a plain 0 means the row did not match. */
-	private static List<Boolean> matched(int[] counts) {
-		List<Boolean> matched = new ArrayList<>(counts.length);
-		for (int count : counts) {
-			matched.add(count != 0);
+	/** A value per row in one statement: {@code case id when ? then ? ... end}, its parameters appended. */
+	private static String byId(List<Published> rows, Function<Published, Object> value, String placeholder, List<Object> params) {
+		StringBuilder sql = new StringBuilder("case id");
+		for (Published row : rows) {
+			sql.append(" when ? then ").append(placeholder);
+			params.add(row.id());
+			params.add(value.apply(row));
 		}
-		return matched;
+		return sql.append(" end").toString();
+	}
+
+	private static String marks(int count) {
+		return String.join(", ", Collections.nCopies(count, "?"));
 	}
 
 	boolean move(UUID id, String owner, TargetState from, TargetState to, Instant notBefore, String failure,
