@@ -287,6 +287,9 @@ final class XContractServer implements AutoCloseable {
 			if (recorded.path().startsWith("/i/oauth2/")) {
 				answer = authorizePage(recorded);
 			}
+			else if (!recorded.path().startsWith("/2/")) {
+				answer = new Answer(404, Map.of(), ""); // a browser's /favicon.ico
+			}
 			else if (recorded.path().equals("/2/oauth2/token")) {
 				answer = override != null ? override.answer(recorded) : token(recorded);
 			}
@@ -408,7 +411,7 @@ final class XContractServer implements AutoCloseable {
 					+ "</main></body></html>";
 			return new Answer(200, Map.of("Content-Type", "text/html; charset=utf-8"), page);
 		}
-		String authorize = URLDecoder.decode(r.query().keySet().iterator().next(), StandardCharsets.UTF_8);
+		String authorize = r.query().keySet().iterator().next(); // already decoded once, as a query name
 		return new Answer(302, Map.of("Location", approve(authorize)), "");
 	}
 
