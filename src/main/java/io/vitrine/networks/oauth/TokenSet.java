@@ -37,6 +37,8 @@ public record TokenSet(String accessToken, String refreshToken, Instant expiresA
 	/**
 	 * The tokens a refresh returned. A network may rotate the refresh token or leave it out of the
 	 * answer; an absent or empty one never replaces the one we hold, or the account would be lost.
+	 * (Spring's refresh client already puts the request's refresh token into such an answer; this
+	 * holds whatever client produced the answer.)
 	 */
 	TokenSet refreshedWith(TokenSet answer) {
 		return new TokenSet(answer.accessToken(), answer.refreshToken() != null ? answer.refreshToken() : refreshToken,
