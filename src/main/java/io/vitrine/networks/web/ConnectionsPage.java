@@ -4,6 +4,8 @@ import io.vitrine.identity.CurrentUser;
 import io.vitrine.networks.ConnectionView;
 import io.vitrine.networks.Connections;
 import io.vitrine.networks.Connectors;
+import io.vitrine.networks.oauth.OAuthNetwork;
+import io.vitrine.networks.oauth.OAuthNetworks;
 import io.vitrine.shared.InvalidInput;
 import io.vitrine.shared.NotFound;
 import io.vitrine.shared.Zones;
@@ -39,11 +41,15 @@ class ConnectionsPage {
 
 	private final MessageSource messages;
 
-	ConnectionsPage(Connections connections, Connectors connectors, WorkspaceAccess access, MessageSource messages) {
+	private final OAuthNetworks oauthNetworks;
+
+	ConnectionsPage(Connections connections, Connectors connectors, WorkspaceAccess access, MessageSource messages,
+			OAuthNetworks oauthNetworks) {
 		this.connections = connections;
 		this.connectors = connectors;
 		this.access = access;
 		this.messages = messages;
+		this.oauthNetworks = oauthNetworks;
 	}
 
 	@GetMapping("/w/{workspaceId}/connections")
@@ -55,6 +61,9 @@ class ConnectionsPage {
 		model.addAttribute("workspaceId", workspaceId);
 		model.addAttribute("rows", rows);
 		model.addAttribute("mayManage", Policies.MAY_MANAGE_CONNECTIONS.test(member));
+		List<OAuthNetwork> offered = oauthNetworks.configured();
+		model.addAttribute("oauthNetworks", offered);
+		model.addAttribute("oauthNetworkIds", offered.stream().map(n -> n.id().value()).toList());
 		model.addAttribute("zones", ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/")).sorted().toList());
 		return "connections/list";
 	}

@@ -1,0 +1,82 @@
+package io.vitrine.networks.x;
+
+import io.vitrine.networks.Channel;
+import io.vitrine.networks.PublishOutcome;
+import io.vitrine.networks.PublishRequest;
+import io.vitrine.networks.ReconcileOutcome;
+import io.vitrine.networks.oauth.OAuthTokens;
+import io.vitrine.outbound.OutboundFailure;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * After an ambiguous send, reads the account's own posts since the first attempt
+ * ({@code GET /2/users/{id}/tweets}, start_time, newest first) and looks for the one Vitrine sent:
+ * same text (links aside, see {@link XPostText}) and same number of attached media.
+ */
+@Component
+class XFindPost {
+
+	/** Clocks of Vitrine and of X may disagree a little; a post this much older still counts. */
+	static final Duration SKEW = Duration.ofMinutes(2);
+
+	/** Pages of 100 read at most: a burst of this many posts since the attempt is still settled by reading. */
+	static final int PAGES = 5;
+
+	private final XApi api;
+
+	private final OAuthTokens tokens;
+
+	XFindPost(XApi api, OAuthTokens tokens) {
+		this.api = api;
+		this.tokens = tokens;
+	}
+
+	ReconcileOutcome find(Channel channel, PublishRequest request, Instant sentAt) {
+		try {
+			return tokens.call(channel, token -> search(channel, token, request, sentAt));
+		}
+		catch (OAuthTokens.Problem problem) {
+			return problem.outcome() instanceof PublishOutcome.Reauthorize r ? new ReconcileOutcome.Reauthorize(r.message())
+					: new ReconcileOutcome.Inconclusive(problem.getMessage());
+		}
+	}
+
+	private ReconcileOutcome search(Channel channel, String token, PublishRequest request, Instant sentAt) {
+		String expected = XPostText.comparable(request.variant().fullText());
+		int expectedMedia = request.variant().images().size();
+		String next = null;
+		for (int page = 0; page < PAGES; page++) {
+			XAnswer answer;
+			try {
+				answer = api.userPosts(token, channel.remoteAccountId(), sentAt.minus(SKEW), next);
+			}
+			catch (OutboundFailure e) {
+				return new ReconcileOutcome.Inconclusive("Could not read the account's recent posts on X: " + e.getMessage());
+			}
+			if (answer.status() == 401) {
+				throw new OAuthTokens.TokenRejected("X refused the access token: " + answer.message());
+			}
+			if (!answer.ok()) {
+				return new ReconcileOutcome.Inconclusive("X answered HTTP " + answer.status() + " to reading recent posts: "
+						+ answer.message());
+			}
+			for (JsonNode post : answer.data()) {
+				if (XPostText.comparable(post.path("text").asString("")).equals(expected)
+						&& post.path("attachments").path("media_keys").size() == expectedMedia) {
+					String id = post.path("id").asString();
+					return new ReconcileOutcome.Found(id, XConnector.postUrl(channel, id));
+				}
+			}
+			next = XAnswer.text(answer.body().path("meta"), "next_token").orElse(null);
+			if (next == null) {
+				return new ReconcileOutcome.NotFound();
+			}
+		}
+		return new ReconcileOutcome.Inconclusive("More than " + PAGES * XApi.PAGE + " posts were published on the account "
+				+ "since the first attempt");
+	}
+}
