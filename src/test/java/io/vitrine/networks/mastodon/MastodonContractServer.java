@@ -1,5 +1,8 @@
 package io.vitrine.networks.mastodon;
 
+import io.vitrine.testsupport.RequestBodies;
+import io.vitrine.testsupport.RequestBodies.Part;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.JsonNode;
@@ -51,13 +54,6 @@ final class MastodonContractServer implements AutoCloseable {
 		String header(String name) {
 			return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
 				.map(e -> e.getValue().get(0)).orElse(null);
-		}
-	}
-
-	record Part(String name, String fileName, String contentType, byte[] content) {
-
-		String text() {
-			return new String(content, StandardCharsets.UTF_8);
 		}
 	}
 
@@ -186,7 +182,7 @@ final class MastodonContractServer implements AutoCloseable {
 	 */
 	String approve(String authorizeUrl) {
 		URI uri = URI.create(authorizeUrl);
-		Map<String, String> query = query(uri.getRawQuery());
+		Map<String, String> query = RequestBodies.query(uri.getRawQuery());
 		check("GET", uri.getPath(), query, Map.of(), null, new byte[0]);
 		App app = apps.get(query.getOrDefault("client_id", ""));
 		if (app == null || !app.redirectUri().equals(query.get("redirect_uri"))) {
@@ -206,8 +202,8 @@ final class MastodonContractServer implements AutoCloseable {
 			byte[] body = exchange.getRequestBody().readAllBytes();
 			String contentType = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse("");
 			JsonNode jsonBody = contentType.startsWith("application/json") ? json.readTree(body) : null;
-			Map<String, Part> parts = contentType.startsWith("multipart/form-data") ? multipart(contentType, body) : Map.of();
-			Map<String, String> query = query(uri.getRawQuery());
+			Map<String, Part> parts = contentType.startsWith("multipart/form-data") ? RequestBodies.multipart(contentType, body) : Map.of();
+			Map<String, String> query = RequestBodies.query(uri.getRawQuery());
 			Recorded recorded = new Recorded(exchange.getRequestMethod(), uri.getPath(), query,
 					Map.copyOf(exchange.getRequestHeaders()), body, jsonBody, parts);
 			requests.add(recorded);
@@ -463,65 +459,6 @@ final class MastodonContractServer implements AutoCloseable {
 	private static String bearer(Recorded r) {
 		String authorization = r.header("Authorization");
 		return authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : null;
-	}
-
-	private static Map<String, String> query(String raw) {
-		Map<String, String> query = new LinkedHashMap<>();
-		if (raw == null || raw.isEmpty()) {
-			return query;
-		}
-		for (String pair : raw.split("&")) {
-			int eq = pair.indexOf('=');
-			String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-			String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-			query.put(name, value);
-		}
-		return query;
-	}
-
-	/** Enough of RFC 7578 for the requests Vitrine sends. */
-	private static Map<String, Part> multipart(String contentType, byte[] body) {
-		String boundary = null;
-		for (String param : contentType.split(";")) {
-			String p = param.strip();
-			if (p.startsWith("boundary=")) {
-				boundary = p.substring("boundary=".length()).replace("\"", "");
-			}
-		}
-		Map<String, Part> parts = new LinkedHashMap<>();
-		if (boundary == null) {
-			return parts;
-		}
-		String all = new String(body, StandardCharsets.ISO_8859_1);
-		for (String chunk : all.split("--" + java.util.regex.Pattern.quote(boundary))) {
-			if (chunk.isBlank() || chunk.startsWith("--")) {
-				continue;
-			}
-			int split = chunk.indexOf("\r\n\r\n");
-			if (split < 0) {
-				continue;
-			}
-			String headers = chunk.substring(0, split);
-			String content = chunk.substring(split + 4);
-			if (content.endsWith("\r\n")) {
-				content = content.substring(0, content.length() - 2);
-			}
-			String name = attribute(headers, "name");
-			String fileName = attribute(headers, "filename");
-			String type = null;
-			for (String line : headers.split("\r\n")) {
-				if (line.toLowerCase().startsWith("content-type:")) {
-					type = line.substring("content-type:".length()).strip();
-				}
-			}
-			parts.put(name, new Part(name, fileName, type, content.getBytes(StandardCharsets.ISO_8859_1)));
-		}
-		return parts;
-	}
-
-	private static String attribute(String headers, String name) {
-		java.util.regex.Matcher m = java.util.regex.Pattern.compile("[; ]" + name + "=\"([^\"]*)\"").matcher(headers);
-		return m.find() ? m.group(1) : null;
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import io.vitrine.networks.ConnectionStatus;
 import io.vitrine.networks.ConnectionView;
 import io.vitrine.networks.Connections;
 import io.vitrine.testsupport.People;
+import io.vitrine.testsupport.RequestBodies;
 import io.vitrine.testsupport.WebContract;
 import io.vitrine.workspaces.Role;
 import io.vitrine.workspaces.WorkspaceSummary;
@@ -124,7 +125,7 @@ abstract class XConnectContract {
 		String authorizeUrl = browse(browser, post("/w/" + workspace.id() + "/connections/x/authorize"))
 			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
 		assertThat(authorizeUrl).startsWith(X.authorizationUri() + "?");
-		Map<String, String> query = XContractServer.query(URI.create(authorizeUrl).getRawQuery());
+		Map<String, String> query = RequestBodies.query(URI.create(authorizeUrl).getRawQuery());
 		assertThat(query).containsEntry("redirect_uri", baseUrl + "/connections/x/callback")
 			.containsEntry("client_id", XContractServer.CLIENT_ID)
 			.containsEntry("code_challenge_method", "S256");
@@ -172,7 +173,7 @@ abstract class XConnectContract {
 		MockHttpSession browser = people.signIn(owner);
 		String authorizeUrl = browse(browser, post("/w/" + workspace.id() + "/connections/x/authorize"))
 			.andReturn().getResponse().getRedirectedUrl();
-		String state = XContractServer.query(URI.create(authorizeUrl).getRawQuery()).get("state");
+		String state = RequestBodies.query(URI.create(authorizeUrl).getRawQuery()).get("state");
 
 		mvc.perform(get("/connections/x/callback?error=access_denied&state={s}", state).session(browser))
 			.andExpect(redirectedUrl(page()))

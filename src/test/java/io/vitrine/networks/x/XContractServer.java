@@ -1,5 +1,8 @@
 package io.vitrine.networks.x;
 
+import io.vitrine.testsupport.RequestBodies;
+import io.vitrine.testsupport.RequestBodies.Part;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.JsonNode;
@@ -68,13 +71,6 @@ final class XContractServer implements AutoCloseable {
 		String header(String name) {
 			return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
 				.map(e -> e.getValue().get(0)).orElse(null);
-		}
-	}
-
-	record Part(String name, String fileName, String contentType, byte[] content) {
-
-		String text() {
-			return new String(content, StandardCharsets.UTF_8);
 		}
 	}
 
@@ -238,7 +234,7 @@ final class XContractServer implements AutoCloseable {
 	 */
 	String approve(String authorizeUrl) {
 		URI uri = URI.create(authorizeUrl);
-		Map<String, String> query = query(uri.getRawQuery());
+		Map<String, String> query = RequestBodies.query(uri.getRawQuery());
 		List<String> problems = new ArrayList<>();
 		expect(query, "response_type", "code", problems);
 		expect(query, "client_id", CLIENT_ID, problems);
@@ -275,10 +271,10 @@ final class XContractServer implements AutoCloseable {
 			byte[] body = exchange.getRequestBody().readAllBytes();
 			String contentType = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse("");
 			JsonNode jsonBody = contentType.startsWith("application/json") && body.length > 0 ? json.readTree(body) : null;
-			Map<String, Part> parts = contentType.startsWith("multipart/form-data") ? multipart(contentType, body) : Map.of();
+			Map<String, Part> parts = contentType.startsWith("multipart/form-data") ? RequestBodies.multipart(contentType, body) : Map.of();
 			Map<String, String> form = contentType.startsWith("application/x-www-form-urlencoded")
-					? query(new String(body, StandardCharsets.UTF_8)) : Map.of();
-			Recorded recorded = new Recorded(exchange.getRequestMethod(), uri.getPath(), query(uri.getRawQuery()),
+					? RequestBodies.query(new String(body, StandardCharsets.UTF_8)) : Map.of();
+			Recorded recorded = new Recorded(exchange.getRequestMethod(), uri.getPath(), RequestBodies.query(uri.getRawQuery()),
 					Map.copyOf(exchange.getRequestHeaders()), body, jsonBody, parts, form);
 			requests.add(recorded);
 			Deque<Responder> queue = overrides.get(recorded.method() + " " + recorded.path());
@@ -641,64 +637,6 @@ final class XContractServer implements AutoCloseable {
 			}
 		}
 		exchange.close();
-	}
-
-	static Map<String, String> query(String raw) {
-		Map<String, String> query = new LinkedHashMap<>();
-		if (raw == null || raw.isEmpty()) {
-			return query;
-		}
-		for (String pair : raw.split("&")) {
-			int eq = pair.indexOf('=');
-			String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-			String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-			query.put(name, value);
-		}
-		return query;
-	}
-
-	/** Enough of RFC 7578 for the requests Vitrine sends. */
-	private static Map<String, Part> multipart(String contentType, byte[] body) {
-		String boundary = null;
-		for (String param : contentType.split(";")) {
-			String p = param.strip();
-			if (p.startsWith("boundary=")) {
-				boundary = p.substring("boundary=".length()).replace("\"", "");
-			}
-		}
-		Map<String, Part> parts = new LinkedHashMap<>();
-		if (boundary == null) {
-			return parts;
-		}
-		String all = new String(body, StandardCharsets.ISO_8859_1);
-		for (String chunk : all.split("--" + Pattern.quote(boundary))) {
-			if (chunk.isBlank() || chunk.startsWith("--")) {
-				continue;
-			}
-			int split = chunk.indexOf("\r\n\r\n");
-			if (split < 0) {
-				continue;
-			}
-			String headers = chunk.substring(0, split);
-			String content = chunk.substring(split + 4);
-			if (content.endsWith("\r\n")) {
-				content = content.substring(0, content.length() - 2);
-			}
-			String name = attribute(headers, "name");
-			String type = null;
-			for (String line : headers.split("\r\n")) {
-				if (line.toLowerCase().startsWith("content-type:")) {
-					type = line.substring("content-type:".length()).strip();
-				}
-			}
-			parts.put(name, new Part(name, attribute(headers, "filename"), type, content.getBytes(StandardCharsets.ISO_8859_1)));
-		}
-		return parts;
-	}
-
-	private static String attribute(String headers, String name) {
-		java.util.regex.Matcher m = Pattern.compile("[; ]" + name + "=\"([^\"]*)\"").matcher(headers);
-		return m.find() ? m.group(1) : null;
 	}
 
 	@Override
