@@ -21,8 +21,17 @@ public sealed interface PublishOutcome {
 	record Transient(String message) implements PublishOutcome {
 	}
 
-	/** The request may have reached the network (timeout, 5xx, lost response): reconcile, never blindly retry. */
-	record Unknown(String message) implements PublishOutcome {
+	/**
+	 * The request may have reached the network (timeout, 5xx, lost response): reconcile, never blindly retry.
+	 *
+	 * @param rateLimitedUntil when the network also said not to ask anything before a time (a read-back
+	 *     answered 429), else null
+	 */
+	record Unknown(String message, Instant rateLimitedUntil) implements PublishOutcome {
+
+		public Unknown(String message) {
+			this(message, null);
+		}
 	}
 
 	/** The token is revoked or expired for good: the connection needs its owner to reconnect it. */

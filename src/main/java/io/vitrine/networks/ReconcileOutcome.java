@@ -15,4 +15,8 @@ public sealed interface ReconcileOutcome {
 
 	record Reauthorize(String message) implements ReconcileOutcome {
 	}
+
+	/** The network refused to be read before {@code until}: nothing is asked of the account before then. */
+	record RateLimited(java.time.Instant until, String message) implements ReconcileOutcome {
+	}
 }

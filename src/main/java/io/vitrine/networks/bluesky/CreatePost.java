@@ -101,6 +101,7 @@ class CreatePost {
 			case ReconcileOutcome.NotFound n -> new PublishOutcome.Unknown(what + "; the post is not there (yet)");
 			case ReconcileOutcome.Inconclusive i -> new PublishOutcome.Unknown(what + "; " + i.message());
 			case ReconcileOutcome.Reauthorize r -> new PublishOutcome.Unknown(what + "; " + r.message());
+			case ReconcileOutcome.RateLimited r -> new PublishOutcome.Unknown(what + "; " + r.message(), r.until());
 		};
 	}
 }

@@ -4,6 +4,7 @@ import io.vitrine.networks.ReconcileOutcome;
 import io.vitrine.outbound.OutboundFailure;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,8 +22,11 @@ class FindPost {
 
 	private final Xrpc xrpc;
 
-	FindPost(Xrpc xrpc) {
+	private final Clock clock;
+
+	FindPost(Xrpc xrpc, Clock clock) {
 		this.xrpc = xrpc;
+		this.clock = clock;
 	}
 
 	ReconcileOutcome find(Session session, String rkey, String text) {
@@ -43,6 +47,9 @@ class FindPost {
 		}
 		if (answer.status() == 400 && "RecordNotFound".equals(answer.error())) {
 			return new ReconcileOutcome.NotFound();
+		}
+		if (answer.status() == 429) {
+			return new ReconcileOutcome.RateLimited(answer.retryAt(clock), "Bluesky rate limit: " + answer.message());
 		}
 		if (ACCOUNT_GONE.contains(answer.error())) {
 			return new ReconcileOutcome.Reauthorize("Bluesky no longer serves this account: " + answer.message());

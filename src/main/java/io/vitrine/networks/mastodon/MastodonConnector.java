@@ -285,6 +285,10 @@ class MastodonConnector implements NetworkConnector {
 			if (response.status() == 401 || response.status() == 403) {
 				return new ReconcileOutcome.Reauthorize("Mastodon refused the access token: " + api.errorOf(response));
 			}
+			if (response.status() == 429) {
+				return new ReconcileOutcome.RateLimited(RateLimitReset.of(response, clock), "Mastodon rate limit: "
+						+ api.errorOf(response));
+			}
 			Optional<JsonNode> body = api.parse(response);
 			if (!response.successful() || body.isEmpty() || !body.get().isArray()) {
 				return new ReconcileOutcome.Inconclusive("Mastodon answered HTTP " + response.status() + " to reading recent posts");

@@ -21,6 +21,9 @@ class XApi {
 
 	static final String POSTS = "/2/tweets";
 
+	/** The endpoint reconciliation reads (its rate-limit window is its own). */
+	static final String USER_POSTS = "/2/users/:id/tweets";
+
 	static final String MEDIA_UPLOAD = "/2/media/upload";
 
 	static final String MEDIA_METADATA = "/2/media/metadata";

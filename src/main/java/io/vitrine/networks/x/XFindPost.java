@@ -30,9 +30,12 @@ class XFindPost {
 
 	private final OAuthTokens tokens;
 
-	XFindPost(XApi api, OAuthTokens tokens) {
+	private final XRateLimits limits;
+
+	XFindPost(XApi api, OAuthTokens tokens, XRateLimits limits) {
 		this.api = api;
 		this.tokens = tokens;
+		this.limits = limits;
 	}
 
 	ReconcileOutcome find(Channel channel, PublishRequest request, Instant sentAt) {
@@ -59,6 +62,10 @@ class XFindPost {
 			}
 			if (answer.status() == 401) {
 				throw new OAuthTokens.TokenRejected("X refused the access token: " + answer.message());
+			}
+			if (answer.status() == 429) {
+				return new ReconcileOutcome.RateLimited(limits.resetAfterRefusal(channel.id(), XApi.USER_POSTS, answer),
+						"X rate limit on reading recent posts: " + answer.message());
 			}
 			if (!answer.ok()) {
 				return new ReconcileOutcome.Inconclusive("X answered HTTP " + answer.status() + " to reading recent posts: "

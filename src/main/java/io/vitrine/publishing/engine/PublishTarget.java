@@ -122,7 +122,12 @@ class PublishTarget {
 			}
 			case PublishOutcome.Transient t -> retryLater(target, owner, network, t.message(), now);
 			case PublishOutcome.Unknown u -> {
-				updates.move(target.id(), owner, TargetState.PUBLISHING, TargetState.UNKNOWN, now.plus(firstReconcileDelay),
+				Instant firstCheck = now.plus(firstReconcileDelay);
+				if (u.rateLimitedUntil() != null) {
+					connections.pauseUntil(account.id(), u.rateLimitedUntil(), u.message());
+					firstCheck = firstCheck.isAfter(u.rateLimitedUntil()) ? firstCheck : u.rateLimitedUntil();
+				}
+				updates.move(target.id(), owner, TargetState.PUBLISHING, TargetState.UNKNOWN, firstCheck,
 						network + " may or may not have the post: " + u.message(), now,
 						u.message() + "; checking the account's recent posts before anything is sent again");
 				metrics.outcome("unknown");

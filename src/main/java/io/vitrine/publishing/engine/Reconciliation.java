@@ -97,6 +97,12 @@ class Reconciliation {
 		NetworkConnector connector = connectors.get(account.network());
 		Instant sentAt = updates.sentAt(targetId);
 		Instant now = clock.instant();
+		if (account.pausedUntil() != null && account.pausedUntil().isAfter(now)) {
+			// Reading is a request too: a paused account is not asked anything before its reset.
+			checkAt(target, owner, account.pausedUntil(), connector.displayName() + " rate limit: checking after "
+					+ account.pausedUntil());
+			return;
+		}
 		ReconcileOutcome outcome;
 		if (!connector.capabilities().contains(Capability.RECONCILE)) {
 			outcome = new ReconcileOutcome.Inconclusive(connector.displayName() + " cannot be searched for the post");
@@ -149,6 +155,10 @@ class Reconciliation {
 					checkAgain(target, owner, now, Duration.ofMinutes(2), "could not tell yet (" + i.message() + ")");
 				}
 			}
+			case ReconcileOutcome.RateLimited r -> {
+				connections.pauseUntil(target.connectionId(), r.until(), r.message());
+				checkAt(target, owner, r.until(), network + " rate limit while checking: checking again after " + r.until());
+			}
 			case ReconcileOutcome.Reauthorize r -> {
 				connections.markNeedsReconnect(target.connectionId(), r.message());
 				checkAgain(target, owner, now, Duration.ofMinutes(30),
@@ -163,9 +173,13 @@ class Reconciliation {
 	}
 
 	private void checkAgain(TargetView target, String owner, Instant now, Duration delay, String reason) {
+		checkAt(target, owner, now.plus(delay), reason);
+	}
+
+	private void checkAt(TargetView target, String owner, Instant next, String reason) {
 		jdbc.sql("update post_target set not_before = ?, failure_reason = ?, lease_owner = null, lease_until = null"
 				+ " where id = ? and state = 'unknown' and lease_owner = ?")
-			.params(Sql.ts(now.plus(delay)), reason, target.id(), owner)
+			.params(Sql.ts(next), reason, target.id(), owner)
 			.update();
 	}
 

@@ -31,7 +31,7 @@ final class BlueskyWiring {
 
 	static BlueskyConnector connector(OutboundHttp http, Clock clock) {
 		Xrpc xrpc = new Xrpc(http);
-		FindPost findPost = new FindPost(xrpc);
+		FindPost findPost = new FindPost(xrpc, clock);
 		return new BlueskyConnector(new Sessions(xrpc, new SignIn(xrpc, clock), clock),
 				new CreatePost(xrpc, new BlobUploads(xrpc, clock), new Mentions(xrpc), findPost, clock), findPost);
 	}

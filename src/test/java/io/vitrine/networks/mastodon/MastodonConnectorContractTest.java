@@ -352,6 +352,18 @@ class MastodonConnectorContractTest {
 	}
 
 	@Test
+	void reconcile_refused_by_a_rate_limit_says_until_when() {
+		server.respondOnce("GET", "/api/v1/accounts/" + MastodonContractServer.ACCOUNT_ID + "/statuses",
+				r -> new MastodonContractServer.Answer(429, Map.of("Content-Type", "application/json", "X-RateLimit-Limit", "300",
+						"X-RateLimit-Remaining", "0", "X-RateLimit-Reset", "2026-03-29T07:04:30.123Z"),
+						"{\"error\":\"Too many requests\"}"));
+
+		assertThat(connector.reconcile(channel(), request(new PostVariant("Hello", null, List.of())), Instant.now()))
+			.isEqualTo(new ReconcileOutcome.RateLimited(Instant.parse("2026-03-29T07:04:30.123Z"),
+					"Mastodon rate limit: Too many requests"));
+	}
+
+	@Test
 	void reconcile_is_inconclusive_when_the_instance_is_down() {
 		server.respondOnce("GET", "/api/v1/accounts/" + MastodonContractServer.ACCOUNT_ID + "/statuses",
 				r -> server.error(502, "Bad gateway"));

@@ -59,7 +59,7 @@ class XConnectorContractTest {
 		OAuthTokens tokens = OAuthTestKit.tokens(oauth, outbound, id -> account.stored.get(), clock);
 		XRateLimits limits = new XRateLimits(clock);
 		connector = new XConnector(api, new XMedia(api, limits, clock, duration -> clock.advance(duration)), limits,
-				new XFindPost(api, tokens), tokens);
+				new XFindPost(api, tokens, limits), tokens);
 	}
 
 	@AfterEach

@@ -259,6 +259,63 @@ abstract class PublishingEngineContract {
 	}
 
 	@Test
+	void an_unknown_target_of_a_paused_account_is_not_checked_before_the_pause_ends() {
+		TargetView target = dueNow();
+		network.publishAnswers.add(new PublishOutcome.Unknown("read timed out"));
+		tick("node-a");
+		Instant reset = clock.instant().plus(Duration.ofMinutes(5));
+		connections.pauseUntil(account.id(), reset, "another target met a rate limit");
+
+		clock.advance(Duration.ofSeconds(20));
+		reconcileTick("node-a");
+		assertThat(network.reads).as("reading is a request too").hasValue(0);
+		assertThat(reload(target).notBefore()).isEqualTo(reset);
+
+		clock.set(reset);
+		network.reconcileAnswers.add(new ReconcileOutcome.Found("found-1", "https://scripted.test/found-1"));
+		reconcileTick("node-a");
+		assertThat(network.reads).hasValue(1);
+		assertThat(reload(target).state()).isEqualTo(TargetState.PUBLISHED);
+	}
+
+	@Test
+	void a_check_refused_by_a_rate_limit_pauses_the_account_and_waits_for_the_reset_before_anything_else() {
+		TargetView target = dueNow();
+		network.publishAnswers.add(new PublishOutcome.Unknown("read timed out"));
+		tick("node-a");
+		clock.advance(Duration.ofSeconds(20));
+		Instant reset = clock.instant().plus(Duration.ofMinutes(4));
+		network.reconcileAnswers.add(new ReconcileOutcome.RateLimited(reset, "429 Too Many Requests"));
+		reconcileTick("node-a");
+
+		assertThat(connections.get(member.workspaceId(), account.id()).pausedUntil()).isEqualTo(reset);
+		assertThat(reload(target).state()).isEqualTo(TargetState.UNKNOWN);
+		assertThat(reload(target).notBefore()).isEqualTo(reset);
+		TargetView other = dueNow();
+		clock.advance(Duration.ofMinutes(3));
+		assertThat(tick("node-a")).as("no post goes out on the paused account").isEmpty();
+		assertThat(reconcileTick("node-a")).isEmpty();
+
+		clock.set(reset);
+		reconcileTick("node-a");
+		assertThat(reload(target).state()).as("not found, re-sent with its key").isEqualTo(TargetState.SCHEDULED);
+		tick("node-a");
+		assertThat(reload(target).state()).isEqualTo(TargetState.PUBLISHED);
+		assertThat(reload(other).state()).isEqualTo(TargetState.PUBLISHED);
+	}
+
+	@Test
+	void an_ambiguous_send_whose_read_back_met_a_rate_limit_pauses_the_account_until_the_reset() {
+		TargetView target = dueNow();
+		Instant reset = clock.instant().plus(Duration.ofMinutes(10));
+		network.publishAnswers.add(new PublishOutcome.Unknown("HTTP 502; reading back: 429", reset));
+		tick("node-a");
+
+		assertThat(connections.get(member.workspaceId(), account.id()).pausedUntil()).isEqualTo(reset);
+		assertThat(reload(target).notBefore()).as("first check after the reset, not after the usual delay").isEqualTo(reset);
+	}
+
+	@Test
 	void an_unknown_outcome_proven_absent_is_sent_again_with_the_same_key_while_that_key_protects_it() {
 		TargetView target = dueNow();
 		network.publishAnswers.add(new PublishOutcome.Unknown("HTTP 502"));

@@ -34,6 +34,9 @@ class ScriptedConnector implements NetworkConnector {
 
 	final Deque<ReconcileOutcome> reconcileAnswers = new ArrayDeque<>();
 
+	/** How many times the account's posts were read back. */
+	final AtomicInteger reads = new AtomicInteger();
+
 	final Map<String, AtomicInteger> sends = new ConcurrentHashMap<>();
 
 	volatile Set<Capability> capabilities = Set.of(Capability.PUBLISH, Capability.RECONCILE, Capability.SAFE_RESEND);
@@ -77,6 +80,7 @@ class ScriptedConnector implements NetworkConnector {
 
 	@Override
 	public synchronized ReconcileOutcome reconcile(Channel channel, PublishRequest request, Instant sentAt) {
+		reads.incrementAndGet();
 		ReconcileOutcome answer = reconcileAnswers.poll();
 		return answer != null ? answer : new ReconcileOutcome.NotFound();
 	}
@@ -89,6 +93,7 @@ class ScriptedConnector implements NetworkConnector {
 	synchronized void reset() {
 		publishAnswers.clear();
 		reconcileAnswers.clear();
+		reads.set(0);
 		sends.clear();
 		capabilities = Set.of(Capability.PUBLISH, Capability.RECONCILE, Capability.SAFE_RESEND);
 		resendWindow = Duration.ofHours(1);
