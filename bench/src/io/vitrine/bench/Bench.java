@@ -345,7 +345,7 @@ public final class Bench {
 			case "steady" -> settings.steadySeconds() + base;
 			case "crash" -> base + 5 * 60;
 			case "nodes" -> base + 60;
-			case "faults" -> base + 180;
+			case "faults" -> base + 600; // a transient failure after several 429s waits up to 15 s × 2^attempts
 			default -> base;
 		});
 	}
