@@ -274,6 +274,8 @@ public final class Bench {
 					notes = faultNotes();
 					failureReasons(c, scenario + "/" + dbKind);
 				}
+				log(scenario + "/" + dbKind + ": requests received: " + load.endpoints());
+				byNetwork(c, scenario + "/" + dbKind);
 				EarlyRequests.Sorted early = EarlyRequests.sort(c, fixture, load.early(), scenario + "/" + dbKind);
 				if (early.inFlight() > 0) {
 					notes = notes + "; " + early.inFlight() + " in flight at a 429";
@@ -547,6 +549,17 @@ public final class Bench {
 		return String.format(Locale.ROOT, "%d faults in %d requests: ", total, load.requests()) + injected.entrySet().stream()
 			.map(e -> e.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + e.getValue())
 			.collect(Collectors.joining(", ")) + "; " + load.revokedAccounts() + " accounts revoked";
+	}
+
+	private static void byNetwork(Connection c, String what) throws SQLException {
+		List<String> parts = new ArrayList<>();
+		try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select c.network, t.state, count(*) from post_target t"
+				+ " join connection c on c.id = t.connection_id group by c.network, t.state order by c.network, t.state")) {
+			while (rs.next()) {
+				parts.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getLong(3));
+			}
+		}
+		log(what + ": targets by network: " + String.join(", ", parts));
 	}
 
 	/** Why targets failed, grouped (numbers and handles blanked out). */

@@ -130,6 +130,8 @@ final class LoadTarget implements AutoCloseable {
 
 	private final AtomicLong requests = new AtomicLong();
 
+	private final Map<String, AtomicLong> byEndpoint = new ConcurrentHashMap<>();
+
 	private final byte[] secret = new byte[32];
 
 	private volatile Faults faults = Faults.NONE;
@@ -183,6 +185,12 @@ final class LoadTarget implements AutoCloseable {
 		return requests.get();
 	}
 
+	/** Requests received by method and endpoint, e.g. "POST /xrpc/com.atproto.server.refreshSession 120". */
+	String endpoints() {
+		return new java.util.TreeMap<>(byEndpoint).entrySet().stream().map(e -> e.getKey() + " " + e.getValue().get())
+			.collect(java.util.stream.Collectors.joining(", "));
+	}
+
 	/** Accounts whose token the faults revoked. */
 	long revokedAccounts() {
 		return accounts.values().stream().filter(a -> a.revoked).count();
@@ -195,6 +203,7 @@ final class LoadTarget implements AutoCloseable {
 		early.clear();
 		injected.values().forEach(count -> count.set(0));
 		requests.set(0);
+		byEndpoint.clear();
 		faults = Faults.NONE;
 		accounts.values().forEach(account -> {
 			synchronized (account) {
@@ -236,6 +245,8 @@ final class LoadTarget implements AutoCloseable {
 		try (exchange) {
 			String path = exchange.getRequestURI().getPath();
 			String method = exchange.getRequestMethod();
+			String endpoint = path.startsWith("/api/v1/accounts/") && path.endsWith("/statuses") ? "/api/v1/accounts/:id/statuses" : path;
+			byEndpoint.computeIfAbsent(method + " " + endpoint, e -> new AtomicLong()).incrementAndGet();
 			if (path.startsWith("/xrpc/")) {
 				xrpc(exchange, method, path.substring("/xrpc/".length()));
 			}
