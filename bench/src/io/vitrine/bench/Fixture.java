@@ -86,6 +86,7 @@ final class Fixture {
 		String mastodonLimits = json.writeValueAsString(new NetworkLimits(500, 0, 23, 4, 16_777_216, 1500));
 		String blueskyLimits = json.writeValueAsString(new NetworkLimits(300, 3000, 0, 4, 2_000_000, 2000));
 		List<UUID> connections = new ArrayList<>();
+		int blueskyAccounts = 0;
 		try (PreparedStatement ps = db.prepareStatement("insert into connection (id, workspace_id, network, server_url,"
 				+ " remote_account_id, handle, display_name, status, limits_json, credentials, created_at, updated_at)"
 				+ " values (?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?)")) {
@@ -96,7 +97,9 @@ final class Fixture {
 				ps.setObject(2, workspace);
 				ps.setString(4, loadTarget);
 				if (bluesky(i, accounts, blueskyShare)) {
-					Instant expiry = i % 2 == 0 ? now.toInstant().plus(Duration.ofMinutes(4)) : now.toInstant().plus(Duration.ofHours(2));
+					// Every other Bluesky account: an access token inside Vitrine's five-minute refresh margin.
+					Instant expiry = blueskyAccounts++ % 2 == 0 ? now.toInstant().plus(Duration.ofMinutes(4))
+							: now.toInstant().plus(Duration.ofHours(2));
 					LoadTarget.BlueskyAccount account = load.blueskyAccount(i, expiry);
 					Map<String, String> session = new LinkedHashMap<>();
 					session.put("did", account.did());
