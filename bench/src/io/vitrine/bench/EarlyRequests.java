@@ -85,7 +85,7 @@ final class EarlyRequests {
 			try (ResultSet rs = ps.executeQuery()) {
 				while (rs.next()) {
 					UUID id = rs.getObject(1, UUID.class);
-					targets.put(fixture.keyOf(id, rs.getString(2)), id);
+					targets.put(fixture.keyOf(id, rs.getString(2), account), id);
 				}
 			}
 		}

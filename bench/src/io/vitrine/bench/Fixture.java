@@ -57,9 +57,12 @@ final class Fixture {
 		return Math.floor((i + 1) * share) > Math.floor(i * share);
 	}
 
-	/** What the load target counts a target's posts by: its id (Mastodon's Idempotency-Key) or its record key (Bluesky). */
-	String keyOf(UUID targetId, String network) throws ReflectiveOperationException {
-		return network.equals("bluesky") ? (String) recordKey.invoke(null, targetId) : targetId.toString();
+	/**
+	 * What the load target counts a target's posts by: its id (Mastodon's Idempotency-Key), or the
+	 * account's DID and the record key (Bluesky: a record key is unique within one repository).
+	 */
+	String keyOf(UUID targetId, String network, String remoteAccount) throws ReflectiveOperationException {
+		return network.equals("bluesky") ? remoteAccount + "/" + recordKey.invoke(null, targetId) : targetId.toString();
 	}
 
 	void insert(Connection db, LoadTarget load, String scenario, int targets, int accounts, double blueskyShare)
