@@ -1,17 +1,9 @@
 package io.vitrine.bench;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -25,64 +17,154 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * Runs the burst scenario on each database against the load target, after the load target's raw
- * capacity, and prints one table. Arguments: targets accounts databases(h2,postgres) [profile].
+ * Runs the publishing scenarios against the load target and prints one table. Arguments:
+ * {@code [targets] [accounts] [databases] [profile]}, or {@code smoke} for a small run of every
+ * scenario that exits non-zero unless nothing was lost, doubled or sent early. Scenarios come from
+ * BENCH_SCENARIOS (burst,steady,crash,nodes,faults by default).
  */
 public final class Bench {
 
 	private static final Path WORK = Path.of("bench", "target", "run");
 
-	private static final Path JAR = Path.of("target", "vitrine.jar");
+	/**
+	 * Targets at an end: published, failed, or unknown on an account that must be reconnected (its
+	 * token was revoked while the outcome was unknown: only reconnecting lets Vitrine read the
+	 * account again, so the target waits for the person, with the reason shown).
+	 */
+	private static final String WAITING_FOR_RECONNECT = "t.state = 'unknown' and exists (select 1 from connection c"
+			+ " where c.id = t.connection_id and c.status = 'NEEDS_RECONNECT')";
 
-	record Row(String scenario, String db, int targets, double seconds, double ratio, Double p50, Double p99, Double max,
-			long published, long failed, long unknown, long lost, long doubled, long resent) {
+	private static final String SETTLED = "select count(*) from post_target t where t.state in ('published', 'failed') or ("
+			+ WAITING_FOR_RECONNECT + ")";
+
+	static final List<String> SCENARIOS = List.of("burst", "steady", "crash", "nodes", "faults");
+
+	record Row(String scenario, String db, int targets, double seconds, Double ratio, Double p50, Double p99, Double max,
+			long published, long failed, long unknown, long lost, long doubled, long resent, long early, long reconciled,
+			String prometheus, String notes) {
+
+		Row with(String scenario, Double ratio, String prometheus, String notes) {
+			return new Row(scenario, db, targets, seconds, ratio, p50, p99, max, published, failed, unknown, lost, doubled,
+					resent, early, reconciled, prometheus, notes);
+		}
+
+		boolean safe() {
+			return lost == 0 && doubled == 0 && early == 0 && !scenario.contains("TIMED OUT");
+		}
+	}
+
+	/** Settings of one run, from the arguments and the environment. */
+	record Settings(int targets, int accounts, List<String> dbs, boolean profile, boolean smoke, List<String> scenarios,
+			double blueskyShare, double steadyRate, int steadySeconds, long seed, Map<String, String> engine) {
+
+		int concurrency() {
+			return Integer.parseInt(engine.get("VITRINE_ENGINE_CONCURRENCY"));
+		}
+
+		List<String> dbsOf(String scenario) {
+			if (scenario.equals("nodes")) {
+				return List.of("postgres"); // three processes share one server database
+			}
+			if (smoke && !scenario.equals("burst")) {
+				return dbs.contains("postgres") ? List.of("postgres") : dbs;
+			}
+			return dbs;
+		}
+	}
+
+	private final Settings settings;
+
+	private final LoadTarget load;
+
+	private final Random random;
+
+	private final List<String> prometheusLines = new ArrayList<>();
+
+	private Bench(Settings settings, LoadTarget load) {
+		this.settings = settings;
+		this.load = load;
+		this.random = new Random(settings.seed());
 	}
 
 	public static void main(String[] args) throws Exception {
-		int targets = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-		int accounts = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
-		List<String> dbs = Arrays.asList((args.length > 2 ? args[2] : "h2,postgres").split(","));
-		boolean profile = args.length > 3 && args[3].equals("profile");
+		boolean smoke = args.length > 0 && args[0].equals("smoke");
+		String[] rest = smoke ? Arrays.copyOfRange(args, 1, args.length) : args;
+		int targets = rest.length > 0 ? Integer.parseInt(rest[0]) : smoke ? 2_000 : 100_000;
+		int accounts = rest.length > 1 ? Integer.parseInt(rest[1]) : smoke ? 200 : 1_000;
+		List<String> dbs = Arrays.stream((rest.length > 2 ? rest[2] : "h2,postgres").split(",")).map(String::trim).toList();
+		boolean profile = rest.length > 3 && rest[3].equals("profile");
+		List<String> scenarios = Arrays.stream(env("BENCH_SCENARIOS", String.join(",", SCENARIOS)).split(","))
+			.map(String::trim).toList();
+		for (String scenario : scenarios) {
+			if (!SCENARIOS.contains(scenario)) {
+				throw new IllegalArgumentException("BENCH_SCENARIOS: unknown scenario " + scenario + " (one of " + SCENARIOS + ")");
+			}
+		}
 		Map<String, String> engine = new LinkedHashMap<>();
 		engine.put("VITRINE_ENGINE_CONCURRENCY", env("VITRINE_ENGINE_CONCURRENCY", "64"));
 		engine.put("VITRINE_ENGINE_BATCH_SIZE", env("VITRINE_ENGINE_BATCH_SIZE", "200"));
 		engine.put("VITRINE_DB_POOL_SIZE", env("VITRINE_DB_POOL_SIZE", "16"));
 		engine.put("VITRINE_ENGINE_POLL_INTERVAL", env("VITRINE_ENGINE_POLL_INTERVAL", "100ms"));
-		int concurrency = Integer.parseInt(engine.get("VITRINE_ENGINE_CONCURRENCY"));
-		Duration timeout = Duration.ofSeconds(Long.parseLong(env("BENCH_TIMEOUT_SECONDS", Long.toString(Math.max(120, targets / 100)))));
+		long seed = Long.parseLong(env("BENCH_SEED", Long.toString(new Random().nextInt(1_000_000))));
+		Settings settings = new Settings(targets, accounts, dbs, profile, smoke, scenarios,
+				Double.parseDouble(env("BENCH_BLUESKY_SHARE", "0.25")),
+				Double.parseDouble(env("BENCH_STEADY_RATE", smoke ? "100" : "200")),
+				Integer.parseInt(env("BENCH_STEADY_SECONDS", smoke ? "20" : "120")), seed, engine);
+		log("scenarios " + scenarios + ", " + targets + " targets over " + accounts + " accounts ("
+				+ Math.round(settings.blueskyShare() * 100) + " % Bluesky), BENCH_SEED=" + seed);
 		Files.createDirectories(WORK);
 		List<Row> rows = new ArrayList<>();
+		Instant began = Instant.now();
 		try (LoadTarget load = new LoadTarget()) {
-			// Two simple clients; the faster one is the load target's raw capacity, the denominator of every ratio.
-			Row keepAlive = baseline(load, targets, concurrency, false);
-			load.forget();
-			Row fresh = baseline(load, targets, concurrency, true);
-			double best = Math.min(keepAlive.seconds(), fresh.seconds());
-			rows.add(withRatio(keepAlive, best));
-			rows.add(withRatio(fresh, best));
-			Row baseline = keepAlive.seconds() <= fresh.seconds() ? keepAlive : fresh;
-			for (String db : dbs) {
+			Bench bench = new Bench(settings, load);
+			Double baselineSeconds = null;
+			if (scenarios.contains("burst") && !smoke) {
+				// Two simple clients; the faster one is the load target's raw capacity, the denominator of every ratio.
+				Row keepAlive = bench.baseline(false);
 				load.forget();
-				rows.add(burst(load, db.trim(), targets, accounts, engine, timeout, baseline.seconds(), profile));
+				Row fresh = bench.baseline(true);
+				double best = Math.min(keepAlive.seconds(), fresh.seconds());
+				rows.add(keepAlive.with(keepAlive.scenario(), best / keepAlive.seconds(), "-", ""));
+				rows.add(fresh.with(fresh.scenario(), best / fresh.seconds(), "-", ""));
+				baselineSeconds = best;
 			}
+			for (String scenario : scenarios) {
+				for (String db : settings.dbsOf(scenario)) {
+					try {
+						rows.add(bench.run(scenario, db, baselineSeconds));
+					}
+					catch (Exception e) {
+						log(scenario + " on " + db + " could not run: " + e);
+						e.printStackTrace();
+						rows.add(new Row(scenario + ", DID NOT RUN", db, 0, 0, null, null, null, null, 0, 0, 0, 1, 0, 0, 0, 0, "-",
+								e.getClass().getSimpleName() + ": " + e.getMessage()));
+					}
+				}
+			}
+			print(rows, settings, bench.prometheusLines, Duration.between(began, Instant.now()));
 		}
-		print(rows, engine);
+		finally {
+			Database.closeAll();
+		}
+		if (smoke) {
+			List<Row> unsafe = rows.stream().filter(r -> !r.safe()).toList();
+			if (!unsafe.isEmpty()) {
+				System.out.println("SMOKE FAILED: lost, doubled or early requests (or a timed-out run) in "
+						+ unsafe.stream().map(r -> r.scenario() + "/" + r.db()).collect(Collectors.joining(", ")));
+				System.exit(1);
+			}
+			System.out.println("SMOKE PASSED: lost 0, doubled 0, early 0 in every scenario");
+		}
 	}
 
-	/** Throughput: targets finished (published or failed) per second; a timed-out run counts what it finished. */
-	private static double rate(Row r) {
-		return (r.published() + r.failed()) / r.seconds();
-	}
-
-	private static Row withRatio(Row r, double bestSeconds) {
-		return new Row(r.scenario(), r.db(), r.targets(), r.seconds(), bestSeconds / r.seconds(), r.p50(), r.p99(), r.max(),
-				r.published(), r.failed(), r.unknown(), r.lost(), r.doubled(), r.resent());
-	}
-
-	private static Row baseline(LoadTarget load, int targets, int concurrency, boolean fresh) throws Exception {
+	private Row baseline(boolean fresh) throws Exception {
+		int targets = settings.targets();
+		int concurrency = settings.concurrency();
 		log("baseline: " + targets + " plain POSTs, concurrency " + concurrency + (fresh ? ", a new connection each" : ""));
 		Process client = new ProcessBuilder(java(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
 				Baseline.class.getName(), load.url(), Integer.toString(targets), Integer.toString(concurrency),
@@ -96,168 +178,281 @@ public final class Bench {
 		long ok = Long.parseLong(last[1]);
 		Map<String, LoadTarget.KeyCount> keys = load.keys("base-");
 		long doubled = keys.values().stream().filter(k -> k.statuses.get() > 1).count();
-		return new Row(fresh ? "baseline, new conn. each" : "baseline, keep-alive", "-", targets, seconds, 1.0, null, null, null, ok, targets - ok, 0,
-				targets - ok, doubled, 0);
+		return new Row(fresh ? "baseline, new conn. each" : "baseline, keep-alive", "-", targets, seconds, 1.0, null, null, null,
+				ok, targets - ok, 0, targets - ok, doubled, 0, 0, 0, "-", "");
 	}
 
-	private static Row burst(LoadTarget load, String db, int targets, int accounts, Map<String, String> engine,
-			Duration timeout, double baselineSeconds, boolean profile) throws Exception {
-		Path dir = WORK.resolve(db);
+	/** One scenario on one database, from an empty database to the measured row. */
+	private Row run(String scenario, String dbKind, Double baselineSeconds) throws Exception {
+		int targets = scenario.equals("steady") ? (int) Math.round(settings.steadyRate() * settings.steadySeconds()) : settings.targets();
+		int accounts = Math.min(settings.accounts(), targets);
+		Path dir = WORK.resolve(scenario + "-" + dbKind);
 		deleteTree(dir);
-		Files.createDirectories(dir);
-		EmbeddedPostgres postgres = null;
-		String url;
-		String user;
-		String password;
-		if (db.equals("postgres")) {
-			log("postgres: starting embedded PostgreSQL");
-			postgres = EmbeddedPostgres.builder()
-				.setServerConfig("listen_addresses", "127.0.0.1")
-				.setServerConfig("max_connections", "200")
-				// zonky turns durability off for tests; a production PostgreSQL has it on, so the bench does too.
-				.setServerConfig("fsync", env("BENCH_PG_FSYNC", "on"))
-				.setServerConfig("synchronous_commit", env("BENCH_PG_SYNCHRONOUS_COMMIT", "on"))
-				.setDataDirectory(dir.resolve("pg").toAbsolutePath())
-				.setCleanDataDirectory(true)
-				.start();
-			url = postgres.getJdbcUrl("postgres", "postgres");
-			user = "postgres";
-			password = "postgres";
-		}
-		else if (db.equals("h2")) {
-			// AUTO_SERVER: Vitrine opens the file first and embeds it; the bench reads through its local TCP port.
-			url = "jdbc:h2:file:" + dir.resolve("data").toAbsolutePath() + "/vitrine;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-					+ "DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
-			user = "sa";
-			password = "";
-		}
-		else {
-			throw new IllegalArgumentException("unknown database " + db + " (h2 or postgres)");
-		}
 		Path data = dir.resolve("data");
 		Files.createDirectories(data);
+		Database db = Database.create(dbKind, dir, scenario);
+		// The fixture's vault writes the keyset into the data folder first; every node then reads the same one.
 		Fixture fixture = new Fixture(data);
-		Map<String, String> env = new HashMap<>(engine);
-		env.put("VITRINE_DB_URL", url);
-		env.put("VITRINE_DB_USER", user);
-		env.put("VITRINE_DB_PASSWORD", password);
-		env.put("VITRINE_DATA_DIR", data.toAbsolutePath().toString());
-		env.put("VITRINE_NODE_ID", "bench-" + db);
-		env.put("VITRINE_OUTBOUND_ALLOW_PRIVATE", "true");
-		Process vitrine = null;
+		Map<String, String> env = vitrineEnv(scenario, db, data);
+		log(scenario + "/" + dbKind + ": Vitrine settings " + env.entrySet().stream()
+			.filter(e -> !e.getKey().startsWith("VITRINE_DB_") && !e.getKey().equals("VITRINE_DATA_DIR"))
+			.map(e -> e.getKey() + "=" + e.getValue()).sorted().collect(Collectors.joining(" ")));
+		load.forget();
+		boolean profile = settings.profile() && scenario.equals("burst");
+		List<VitrineNode> nodes = new ArrayList<>();
+		int count = scenario.equals("nodes") ? 3 : 1;
+		for (int i = 1; i <= count; i++) {
+			nodes.add(new VitrineNode(count == 1 ? "bench-" + scenario : "bench-n" + i, dir, env,
+					profile ? dir.resolve("vitrine.jfr") : null));
+		}
 		Instant[] window = new Instant[2];
 		try {
-			log(db + ": starting Vitrine");
-			vitrine = startVitrine(dir, env, profile ? dir.resolve("vitrine.jfr") : null);
-			try (Connection c = DriverManager.getConnection(url, user, password)) {
-				log(db + ": inserting " + targets + " targets over " + accounts + " accounts");
+			log(scenario + "/" + dbKind + ": starting " + count + " Vitrine process" + (count > 1 ? "es" : ""));
+			for (VitrineNode node : nodes) {
+				node.start();
+			}
+			for (VitrineNode node : nodes) {
+				node.awaitHealthy();
+			}
+			try (Connection c = db.connect()) {
+				log(scenario + "/" + dbKind + ": inserting " + targets + " targets over " + accounts + " accounts");
 				long t0 = System.nanoTime();
-				fixture.insert(c, load.url(), targets, accounts);
-				log(db + String.format(Locale.ROOT, ": fixture written in %.1f s; releasing the burst", (System.nanoTime() - t0) / 1e9));
-				if (db.equals("postgres")) {
+				fixture.insert(c, load, scenario, targets, accounts, settings.blueskyShare());
+				log(scenario + "/" + dbKind + String.format(Locale.ROOT, ": fixture written in %.1f s", (System.nanoTime() - t0) / 1e9));
+				if (dbKind.equals("postgres")) {
 					try (Statement s = c.createStatement()) {
 						s.execute("analyze");
 					}
 				}
-				explainClaim(c, db, Integer.parseInt(engine.get("VITRINE_ENGINE_CONCURRENCY")));
-				Duration vitrineCpu = cpu(vitrine.toHandle());
-				long benchCpu = benchCpuNanos();
-				long wall = System.nanoTime();
-				Instant due = Fixture.makeDue(c);
-				window[0] = Instant.now();
-				boolean drained = awaitDrained(c, targets, timeout, db);
-				window[1] = Instant.now();
-				Row row = measure(c, load, db, targets, due, baselineSeconds);
-				if (!drained) {
-					row = new Row("burst, TIMED OUT", row.db(), row.targets(), row.seconds(), row.ratio(), row.p50(), row.p99(),
-							row.max(), row.published(), row.failed(), row.unknown(), row.lost(), row.doubled(), row.resent());
+				if (scenario.equals("burst") && !settings.smoke()) {
+					Reports.explainClaim(c, dbKind, settings.concurrency());
 				}
-				double wallSeconds = (System.nanoTime() - wall) / 1e9;
-				log(String.format(Locale.ROOT, "%s: CPU during the drain (%.1f s wall, %d cores = %.1f core-seconds): Vitrine %.1f s,"
-						+ " bench JVM incl. load target %.1f s, rest (database server, OS, others on the machine) %.1f s", db,
-						wallSeconds, Runtime.getRuntime().availableProcessors(), wallSeconds * Runtime.getRuntime().availableProcessors(),
-						cpu(vitrine.toHandle()).minus(vitrineCpu).toMillis() / 1e3, (benchCpuNanos() - benchCpu) / 1e9,
-						wallSeconds * Runtime.getRuntime().availableProcessors() - cpu(vitrine.toHandle()).minus(vitrineCpu).toMillis() / 1e3
-								- (benchCpuNanos() - benchCpu) / 1e9));
-				if (db.equals("postgres")) {
-					log("postgres settings: " + pgSettings(c));
-				}
-				return row;
 			}
+			if (scenario.equals("faults")) {
+				load.faults(faults());
+			}
+			Duration vitrineCpu = cpu(nodes);
+			long benchCpu = benchCpuNanos();
+			long wall = System.nanoTime();
+			Instant start;
+			try (Connection c = db.connect()) {
+				if (scenario.equals("steady")) {
+					start = Instant.now().plusSeconds(5).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+					Fixture.spreadDue(c, start, settings.steadyRate());
+					log(scenario + "/" + dbKind + ": " + targets + " targets due from " + start + ", " + settings.steadyRate() + " per second");
+				}
+				else {
+					start = Fixture.makeDue(c);
+					log(scenario + "/" + dbKind + ": released " + targets + " targets due at " + start);
+				}
+			}
+			window[0] = Instant.now();
+			Duration timeout = timeout(scenario, targets);
+			String notes = "";
+			boolean drained;
+			switch (scenario) {
+				case "crash" -> {
+					notes = crash(nodes.getFirst(), db, targets, timeout);
+					drained = awaitDrained(db, targets, timeout, scenario);
+				}
+				case "nodes" -> {
+					notes = nodes(nodes, db, targets, timeout);
+					drained = awaitDrained(db, targets, timeout, scenario);
+				}
+				default -> drained = awaitDrained(db, targets, timeout, scenario);
+			}
+			window[1] = Instant.now();
+			Row row;
+			try (Connection c = db.connect()) {
+				Measured measured = measure(c, fixture, scenario, dbKind, targets, start);
+				row = measured.row();
+				if (scenario.equals("nodes")) {
+					notes = notes + "; " + Reports.nodeShares(c, killedAt);
+				}
+				if (scenario.equals("faults")) {
+					notes = Reports.faultNotes(load);
+					Reports.failureReasons(c, scenario + "/" + dbKind);
+				}
+				log(scenario + "/" + dbKind + ": requests received: " + load.endpoints());
+				Reports.byNetwork(c, scenario + "/" + dbKind);
+				EarlyRequests.Sorted early = EarlyRequests.sort(c, fixture, load.early(), scenario + "/" + dbKind);
+				if (early.inFlight() > 0) {
+					notes = notes + "; " + early.inFlight() + " in flight at a 429";
+				}
+				if (measured.waiting() > 0) {
+					notes = notes + "; " + measured.waiting() + " unknown wait for their revoked account to be reconnected";
+				}
+				Prometheus.Verdict verdict = prometheus(nodes, c, measured);
+				prometheusLines.add(String.format(Locale.ROOT, "%-8s %-9s %s", scenario, dbKind, verdict.details()));
+				Double ratio = scenario.equals("burst") && baselineSeconds != null
+						? (row.published() + row.failed()) / row.seconds() / (targets / baselineSeconds) : null;
+				row = row.with(drained ? scenario : scenario + ", TIMED OUT", ratio, verdict.word(), notes.replaceFirst("^; ", ""));
+				row = new Row(row.scenario(), row.db(), row.targets(), row.seconds(), row.ratio(), row.p50(), row.p99(), row.max(),
+						row.published(), row.failed(), row.unknown(), row.lost(), row.doubled(), row.resent(), early.early(),
+						row.reconciled(), row.prometheus(), row.notes());
+			}
+			double wallSeconds = (System.nanoTime() - wall) / 1e9;
+			int cores = Runtime.getRuntime().availableProcessors();
+			double vitrineSeconds = cpu(nodes).minus(vitrineCpu).toMillis() / 1e3;
+			double benchSeconds = (benchCpuNanos() - benchCpu) / 1e9;
+			log(String.format(Locale.ROOT, "%s/%s: CPU during the run (%.1f s wall, %d cores = %.1f core-seconds): Vitrine %.1f s"
+					+ " (surviving processes), bench JVM incl. load target %.1f s, rest (database server, OS, others) %.1f s",
+					scenario, dbKind, wallSeconds, cores, wallSeconds * cores, vitrineSeconds, benchSeconds,
+					wallSeconds * cores - vitrineSeconds - benchSeconds));
+			return row;
 		}
 		finally {
-			if (vitrine != null) {
-				vitrine.destroy();
-				if (!vitrine.waitFor(30, TimeUnit.SECONDS)) {
-					vitrine.destroyForcibly().waitFor();
-				}
+			load.faults(Faults.NONE);
+			for (VitrineNode node : nodes) {
+				node.stop();
 			}
 			if (profile && Files.exists(dir.resolve("vitrine.jfr"))) {
-				log(db + ": profile of the Vitrine process (" + dir.resolve("vitrine.jfr") + ")");
+				log(dbKind + ": profile of the Vitrine process (" + dir.resolve("vitrine.jfr") + ")");
 				Profile.main(window[1] == null ? new String[] { dir.resolve("vitrine.jfr").toString() }
 						: new String[] { dir.resolve("vitrine.jfr").toString(), window[0].toString(), window[1].toString() });
 			}
-			if (postgres != null) {
-				postgres.close();
-			}
 		}
+	}
+
+	private Map<String, String> vitrineEnv(String scenario, Database db, Path data) {
+		Map<String, String> env = new LinkedHashMap<>(settings.engine());
+		env.put("VITRINE_DB_URL", db.url);
+		env.put("VITRINE_DB_USER", db.user);
+		env.put("VITRINE_DB_PASSWORD", db.password);
+		env.put("VITRINE_DATA_DIR", data.toAbsolutePath().toString());
+		env.put("VITRINE_OUTBOUND_ALLOW_PRIVATE", "true");
+		if (scenario.equals("crash") || scenario.equals("nodes") || scenario.equals("faults")) {
+			// A killed process's claims come back after its lease; unknown outcomes are checked soon, not in 20 s.
+			env.put("VITRINE_ENGINE_LEASE", env("BENCH_LEASE", "10s"));
+			env.put("VITRINE_ENGINE_FIRST_RECONCILE_DELAY", env("BENCH_FIRST_RECONCILE_DELAY", "2s"));
+		}
+		if (scenario.equals("faults")) {
+			// Short, so that the load target's slow answers outlast it without stretching the run.
+			env.put("VITRINE_OUTBOUND_RESPONSE_TIMEOUT", env("BENCH_FAULT_RESPONSE_TIMEOUT", "2s"));
+		}
+		return env;
+	}
+
+	private Faults faults() {
+		double rate = Double.parseDouble(env("BENCH_FAULT_RATE", "0.2"));
+		Duration timeout = Duration.parse("PT" + env("BENCH_FAULT_RESPONSE_TIMEOUT", "2s").toUpperCase(Locale.ROOT));
+		return new Faults(rate, timeout.plusSeconds(1), Duration.ofSeconds(Long.parseLong(env("BENCH_FAULT_RESET_SECONDS", "3"))),
+				settings.seed());
+	}
+
+	private Duration timeout(String scenario, int targets) {
+		long base = Long.parseLong(env("BENCH_TIMEOUT_SECONDS", Long.toString(Math.max(120, targets / 100))));
+		return Duration.ofSeconds(switch (scenario) {
+			case "steady" -> settings.steadySeconds() + base;
+			case "crash" -> base + 5 * 60;
+			case "nodes" -> base + 60;
+			case "faults" -> base + 600; // a transient failure after several 429s waits up to 15 s × 2^attempts
+			default -> base;
+		});
 	}
 
 	/**
-	 * The engine's claim reads the first due targets in (due_at, id) order; with the whole burst due
-	 * at one instant, this shows what that read costs while every target is waiting (the same
-	 * predicate as DueTargets, read without locks).
+	 * SIGKILL at five random moments of the drain (random shares of the targets done), restarting
+	 * the process each time under the same node name.
 	 */
-	private static void explainClaim(Connection c, String db, int limit) throws SQLException {
-		String sql = "select t.id from post_target t where t.state = 'scheduled' and t.due_at <= ? and (t.not_before is null"
-				+ " or t.not_before <= ?) and not exists (select 1 from connection c where c.id = t.connection_id and"
-				+ " c.paused_until > ?) order by t.state, t.due_at, t.id limit " + limit;
-		OffsetDateTime then = Instant.now().plus(Duration.ofDays(2)).atOffset(java.time.ZoneOffset.UTC);
-		try (var ps = c.prepareStatement("explain analyze " + sql)) {
-			ps.setObject(1, then);
-			ps.setObject(2, then);
-			ps.setObject(3, then);
-			StringBuilder plan = new StringBuilder();
-			try (ResultSet rs = ps.executeQuery()) {
-				while (rs.next()) {
-					plan.append(rs.getString(1)).append('\n');
-				}
+	private String crash(VitrineNode node, Database db, int targets, Duration timeout) throws Exception {
+		double[] at = new double[5];
+		for (int i = 0; i < at.length; i++) {
+			at[i] = 0.05 + 0.85 * random.nextDouble();
+		}
+		Arrays.sort(at);
+		Instant deadline = Instant.now().plus(timeout);
+		List<String> kills = new ArrayList<>();
+		for (double share : at) {
+			long wanted = Math.round(share * targets);
+			long done = waitUntilDone(db, wanted, deadline);
+			Thread.sleep(random.nextInt(300));
+			node.kill();
+			long after = done(db.kind.equals("h2") ? null : db);
+			log(String.format(Locale.ROOT, "crash: SIGKILL at %d of %d done (aimed at %.0f %%); restarting", after < 0 ? done : after,
+					targets, share * 100));
+			kills.add(Long.toString(after < 0 ? done : after));
+			node.start().awaitHealthy();
+		}
+		return "SIGKILL at " + String.join(", ", kills) + " done";
+	}
+
+	/** Three nodes drain the burst; the first is killed when a random 30–60 % is done. */
+	private String nodes(List<VitrineNode> nodes, Database db, int targets, Duration timeout) throws Exception {
+		double share = 0.3 + 0.3 * random.nextDouble();
+		long done = waitUntilDone(db, Math.round(share * targets), Instant.now().plus(timeout));
+		nodes.getFirst().kill();
+		killedAt = Instant.now();
+		log("nodes: SIGKILL of " + nodes.getFirst().name + " at " + done + " of " + targets + " done");
+		return nodes.getFirst().name + " killed at " + done + " done";
+	}
+
+	private Instant killedAt;
+
+	private long waitUntilDone(Database db, long wanted, Instant deadline) throws Exception {
+		long done = 0;
+		while (Instant.now().isBefore(deadline)) {
+			done = done(db);
+			if (done >= wanted) {
+				return done;
 			}
-			log(db + ": plan of the claim's read with every target due:\n" + plan.toString().trim());
+			Thread.sleep(50);
+		}
+		return done;
+	}
+
+	/** Targets published or failed; -1 when the database cannot be read (an H2 file whose owner was just killed). */
+	private static long done(Database db) {
+		if (db == null) {
+			return -1;
+		}
+		try (Connection c = db.connect()) {
+			return count(c, SETTLED);
+		}
+		catch (SQLException e) {
+			return -1;
 		}
 	}
 
-	private static boolean awaitDrained(Connection c, int targets, Duration timeout, String db) throws Exception {
+	private static boolean awaitDrained(Database db, int targets, Duration timeout, String scenario) throws Exception {
 		Instant deadline = Instant.now().plus(timeout);
 		long last = -1;
 		Instant lastLog = Instant.now();
 		while (Instant.now().isBefore(deadline)) {
-			long done = count(c, "select count(*) from post_target where state in ('published', 'failed')");
+			long done = done(db);
 			if (done >= targets) {
 				return true;
 			}
 			if (Duration.between(lastLog, Instant.now()).toSeconds() >= 10 && done != last) {
-				log(db + ": " + done + " of " + targets + " done");
+				log(scenario + ": " + done + " of " + targets + " done");
 				lastLog = Instant.now();
 				last = done;
 			}
-			Thread.sleep(200);
+			// Counting every target costs the database real work (and a connection): once a second is
+			// enough, since the drain time comes from the targets' own published_at, not from this poll.
+			Thread.sleep(1000);
 		}
-		log(db + ": timed out after " + timeout + "; reporting what is there (unfinished targets count as lost)");
+		log(scenario + ": timed out after " + timeout + "; reporting what is there (unfinished targets count as lost)");
 		return false;
 	}
 
-	private static Row measure(Connection c, LoadTarget load, String db, int targets, Instant due, double baselineSeconds)
-			throws SQLException {
-		// The database first, then the load target: a target the database calls published was sent
-		// before it was marked, so it is already in the load target's counts even if the engine is still
-		// running (a timed-out run).
+	record Measured(Row row, long unknown, long waiting, List<Double> lateness) {
+	}
+
+	/**
+	 * The database first, then the load target: a target the database calls published was sent
+	 * before it was marked, so it is already in the load target's counts even if the engine is
+	 * still running (a timed-out run).
+	 */
+	private Measured measure(Connection c, Fixture fixture, String scenario, String db, int targets, Instant start)
+			throws SQLException, ReflectiveOperationException {
 		Map<String, Long> states = new HashMap<>();
 		List<Double> lateness = new ArrayList<>();
-		Instant end = due;
-		List<String> publishedIds = new ArrayList<>();
+		Instant end = start;
+		List<String> publishedKeys = new ArrayList<>();
 		try (Statement s = c.createStatement();
-				ResultSet rs = s.executeQuery("select id, state, due_at, published_at, updated_at from post_target")) {
+				ResultSet rs = s.executeQuery("select t.id, t.state, t.due_at, t.published_at, t.updated_at, c.network,"
+						+ " c.remote_account_id from post_target t join connection c on c.id = t.connection_id")) {
 			while (rs.next()) {
 				String state = rs.getString(2);
 				states.merge(state, 1L, Long::sum);
@@ -265,7 +460,7 @@ public final class Bench {
 				if (state.equals("published")) {
 					finished = rs.getObject(4, OffsetDateTime.class).toInstant();
 					lateness.add(Duration.between(rs.getObject(3, OffsetDateTime.class).toInstant(), finished).toNanos() / 1e9);
-					publishedIds.add(rs.getObject(1, java.util.UUID.class).toString());
+					publishedKeys.add(fixture.keyOf(rs.getObject(1, UUID.class), rs.getString(6), rs.getString(7)));
 				}
 				else if (state.equals("failed")) {
 					finished = rs.getObject(5, OffsetDateTime.class).toInstant();
@@ -278,22 +473,48 @@ public final class Bench {
 				}
 			}
 		}
+		long waiting = count(c, "select count(*) from post_target t where " + WAITING_FOR_RECONNECT);
+		long reconciled = count(c, "select count(*) from post_target t where t.state in ('published', 'failed') and exists"
+				+ " (select 1 from target_transition tr where tr.target_id = t.id and tr.to_state = 'unknown')");
 		Map<String, LoadTarget.KeyCount> keys = load.keys("");
-		long phantom = publishedIds.stream().filter(id -> keys.get(id) == null || keys.get(id).statuses.get() == 0).count();
+		long phantom = publishedKeys.stream().filter(k -> keys.get(k) == null || keys.get(k).statuses.get() == 0).count();
+		if (phantom > 0) {
+			log(scenario + "/" + db + ": " + phantom + " targets marked published that the load target never stored");
+		}
 		lateness.sort(null);
 		long published = states.getOrDefault("published", 0L);
 		long failed = states.getOrDefault("failed", 0L);
 		long unknown = states.getOrDefault("unknown", 0L);
-		long doubled = keys.values().stream().filter(k -> k.statuses.get() > 1).count();
+		long doubled = Math.max(load.doubledTexts(), keys.values().stream().filter(k -> k.statuses.get() > 1).count());
 		long resent = keys.values().stream().filter(k -> k.requests.get() > 1).count();
-		double seconds = Duration.between(due, end).toNanos() / 1e9;
-		return new Row("burst", db, targets, seconds, (published + failed) / seconds / (targets / baselineSeconds), pct(lateness, 0.50), pct(lateness, 0.99),
+		double seconds = Duration.between(start, end).toNanos() / 1e9;
+		Row row = new Row(scenario, db, targets, seconds, null, pct(lateness, 0.50), pct(lateness, 0.99),
 				lateness.isEmpty() ? null : lateness.getLast(), published, failed, unknown,
-				targets - published - failed + phantom, doubled, resent);
+				targets - published - failed - waiting + phantom, doubled, resent, 0, reconciled, "-", "");
+		return new Measured(row, unknown, waiting, lateness);
 	}
 
-	private static Duration cpu(ProcessHandle process) {
-		return process.info().totalCpuDuration().orElse(Duration.ZERO);
+	private Prometheus.Verdict prometheus(List<VitrineNode> nodes, Connection c, Measured measured) {
+		try {
+			List<String> scrapes = new ArrayList<>();
+			boolean complete = true;
+			for (VitrineNode node : nodes) {
+				if (node.alive()) {
+					scrapes.add(node.prometheus());
+				}
+				complete &= node.alive() && node.starts() == 1;
+			}
+			long due = count(c, "select count(*) from post_target where state = 'scheduled' and due_at <= current_timestamp");
+			return Prometheus.compare(scrapes, complete, new Prometheus.Expected(measured.row().published(),
+					measured.row().failed(), measured.unknown(), due, measured.lateness()));
+		}
+		catch (Exception e) {
+			return new Prometheus.Verdict("DIFFERS", "could not read /actuator/prometheus: " + e);
+		}
+	}
+
+	private static Duration cpu(List<VitrineNode> nodes) {
+		return nodes.stream().filter(VitrineNode::alive).map(VitrineNode::cpu).reduce(Duration.ZERO, Duration::plus);
 	}
 
 	private static long benchCpuNanos() {
@@ -308,62 +529,14 @@ public final class Bench {
 		return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
 	}
 
-	private static String pgSettings(Connection c) throws SQLException {
-		StringBuilder out = new StringBuilder();
-		for (String name : List.of("server_version", "fsync", "synchronous_commit", "shared_buffers")) {
-			try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("show " + name)) {
-				rs.next();
-				out.append(name).append('=').append(rs.getString(1)).append(' ');
-			}
-		}
-		return out.toString().trim();
-	}
-
-	private static long count(Connection c, String sql) throws SQLException {
+	static long count(Connection c, String sql) throws SQLException {
 		try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
 			rs.next();
 			return rs.getLong(1);
 		}
 	}
 
-	private static Process startVitrine(Path dir, Map<String, String> env, Path jfr) throws Exception {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		List<String> command = new ArrayList<>(List.of(java(), "-Xmx1g", "-Dh2.bindAddress=127.0.0.1"));
-		if (jfr != null) {
-			command.add("-XX:StartFlightRecording=filename=" + jfr.toAbsolutePath() + ",settings=profile");
-		}
-		command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.to(dir.resolve("vitrine.log").toFile()));
-		builder.environment().putAll(env);
-		builder.environment().put("VITRINE_PORT", Integer.toString(port));
-		Process process = builder.start();
-		HttpClient client = HttpClient.newHttpClient();
-		Instant deadline = Instant.now().plusSeconds(180);
-		while (Instant.now().isBefore(deadline)) {
-			if (!process.isAlive()) {
-				throw new IllegalStateException("Vitrine exited; see " + dir.resolve("vitrine.log"));
-			}
-			try {
-				HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-						+ "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
-				if (health.statusCode() == 200 && health.body().contains("UP")) {
-					return process;
-				}
-			}
-			catch (IOException notYet) {
-				// not listening yet
-			}
-			Thread.sleep(250);
-		}
-		process.destroyForcibly();
-		throw new IllegalStateException("Vitrine did not become healthy; see " + dir.resolve("vitrine.log"));
-	}
-
-	private static void print(List<Row> rows, Map<String, String> engine) {
+	private static void print(List<Row> rows, Settings settings, List<String> prometheus, Duration took) {
 		System.out.println();
 		String load;
 		try {
@@ -372,16 +545,22 @@ public final class Bench {
 		catch (IOException e) {
 			load = "unknown";
 		}
-		System.out.println("Engine: " + engine + "; " + Runtime.getRuntime().availableProcessors() + " cores; load average at the end: "
-				+ load);
-		String format = "%-27s %-9s %8s %8s %9s %6s %8s %8s %8s %9s %6s %7s %5s %7s %6s%n";
+		System.out.println("Engine: " + settings.engine() + "; " + Runtime.getRuntime().availableProcessors()
+				+ " cores; load average at the end: " + load + "; BENCH_SEED=" + settings.seed() + "; took "
+				+ took.toSeconds() + " s");
+		String format = "%-27s %-9s %7s %8s %9s %6s %7s %7s %7s %9s %6s %7s %5s %7s %6s %5s %6s %-10s %s%n";
 		System.out.printf(Locale.ROOT, format, "scenario", "db", "targets", "seconds", "targets/s", "ratio", "p50 s", "p99 s",
-				"max s", "published", "failed", "unknown", "lost", "doubled", "resent");
+				"max s", "published", "failed", "unknown", "lost", "doubled", "resent", "early", "reconc", "prometheus", "notes");
 		for (Row r : rows) {
 			System.out.printf(Locale.ROOT, format, r.scenario(), r.db(), r.targets(), fmt(r.seconds()),
-					String.format(Locale.ROOT, "%.0f", rate(r)), String.format(Locale.ROOT, "%.2f", r.ratio()),
-					fmt(r.p50()), fmt(r.p99()), fmt(r.max()), r.published(), r.failed(), r.unknown(), r.lost(), r.doubled(),
-					r.resent());
+					r.seconds() > 0 ? String.format(Locale.ROOT, "%.0f", (r.published() + r.failed()) / r.seconds()) : "-",
+					r.ratio() == null ? "-" : String.format(Locale.ROOT, "%.2f", r.ratio()), fmt(r.p50()), fmt(r.p99()), fmt(r.max()),
+					r.published(), r.failed(), r.unknown(), r.lost(), r.doubled(), r.resent(), r.early(), r.reconciled(),
+					r.prometheus(), r.notes());
+		}
+		if (!prometheus.isEmpty()) {
+			System.out.println("Prometheus (/actuator/prometheus at the end of each scenario) against the bench's figures:");
+			prometheus.forEach(line -> System.out.println("  " + line));
 		}
 	}
 
@@ -389,16 +568,16 @@ public final class Bench {
 		return value == null ? "-" : String.format(Locale.ROOT, "%.2f", value);
 	}
 
-	private static String env(String name, String fallback) {
+	static String env(String name, String fallback) {
 		String value = System.getenv(name);
 		return value == null || value.isBlank() ? fallback : value;
 	}
 
-	private static String java() {
+	static String java() {
 		return ProcessHandle.current().info().command().orElse("java");
 	}
 
-	private static void log(String message) {
+	static void log(String message) {
 		System.err.println("[bench " + Instant.now() + "] " + message);
 	}
 
