@@ -74,7 +74,7 @@ class PublishTarget {
 		Instant now = clock.instant();
 		if (account.pausedUntil() != null && account.pausedUntil().isAfter(now)) {
 			// Paused after this target was claimed (another target of the account met a rate limit).
-			updates.move(target.id(), owner, TargetState.PUBLISHING, TargetState.SCHEDULED, account.pausedUntil(), null, now,
+			updates.waitForRateLimit(target.id(), owner, account.pausedUntil(), now,
 					connector.displayName() + " rate limit: waiting until " + account.pausedUntil());
 			metrics.outcome("rate_limited");
 			return;
@@ -116,7 +116,7 @@ class PublishTarget {
 			case PublishOutcome.Rejected r -> fail(target, owner, network + " refused the post: " + r.message());
 			case PublishOutcome.RateLimited r -> {
 				connections.pauseUntil(account.id(), r.until(), r.message());
-				updates.move(target.id(), owner, TargetState.PUBLISHING, TargetState.SCHEDULED, r.until(), null, now,
+				updates.waitForRateLimit(target.id(), owner, r.until(), now,
 						network + " rate limit: waiting until " + r.until() + " (" + r.message() + ")");
 				metrics.outcome("rate_limited");
 			}

@@ -160,10 +160,26 @@ class TargetUpdates {
 
 	boolean move(UUID id, String owner, TargetState from, TargetState to, Instant notBefore, String failure,
 			Instant now, String reason) {
+		return move(id, owner, from, to, notBefore, failure, now, reason, 0);
+	}
+
+	/**
+	 * Back to scheduled until a rate limit's reset. The claim is not counted as an attempt: waiting
+	 * for the network's permission must not bring the target closer to "could not reach" nor
+	 * lengthen the back-off of a later real failure.
+	 */
+	void waitForRateLimit(UUID id, String owner, Instant until, Instant now, String reason) {
+		move(id, owner, TargetState.PUBLISHING, TargetState.SCHEDULED, until, null, now, reason, 1);
+	}
+
+	private boolean move(UUID id, String owner, TargetState from, TargetState to, Instant notBefore, String failure,
+			Instant now, String reason, int attemptsGivenBack) {
 		Boolean moved = tx.execute(status -> {
 			int updated = jdbc.sql("update post_target set state = ?, not_before = ?, failure_reason = ?, lease_owner = null,"
-					+ " lease_until = null, updated_at = ? where id = ? and state = ? and lease_owner = ?")
-				.params(to.dbValue(), Sql.ts(notBefore), Transitions.clip(failure), Sql.ts(now), id, from.dbValue(), owner)
+					+ " lease_until = null, attempts = greatest(attempts - ?, 0), updated_at = ?"
+					+ " where id = ? and state = ? and lease_owner = ?")
+				.params(to.dbValue(), Sql.ts(notBefore), Transitions.clip(failure), attemptsGivenBack, Sql.ts(now), id,
+						from.dbValue(), owner)
 				.update();
 			if (updated == 1) {
 				transitions.record(id, from, to, now, reason);

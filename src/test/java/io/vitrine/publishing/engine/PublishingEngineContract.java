@@ -208,6 +208,25 @@ abstract class PublishingEngineContract {
 	}
 
 	@Test
+	void waiting_for_rate_limits_does_not_use_up_the_attempts_a_real_failure_gets() {
+		TargetView target = dueNow();
+		for (int i = 0; i < PublishTarget.MAX_TRANSIENT_ATTEMPTS + 2; i++) {
+			Instant reset = clock.instant().plus(Duration.ofMinutes(1));
+			network.publishAnswers.add(new PublishOutcome.RateLimited(reset, "429 Too Many Requests"));
+			tick("node-a");
+			clock.set(reset);
+		}
+		assertThat(reload(target).attempts()).as("rate-limit waits are not attempts").isZero();
+
+		network.publishAnswers.add(new PublishOutcome.Transient("connection refused"));
+		tick("node-a");
+		TargetView waiting = reload(target);
+		assertThat(waiting.state()).as("a first real failure is retried, not the last straw").isEqualTo(TargetState.SCHEDULED);
+		assertThat(waiting.notBefore()).as("with the first back-off, not an escalated one")
+			.isEqualTo(clock.instant().plus(Duration.ofSeconds(30)));
+	}
+
+	@Test
 	void a_target_claimed_before_its_account_was_paused_is_not_sent_before_the_pause_ends() {
 		TargetView target = dueNow();
 		List<TargetView> claimed = due.claim("node-a", clock.instant(), clock.instant().plus(LEASE), 10);
