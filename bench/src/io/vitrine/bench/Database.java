@@ -48,7 +48,7 @@ final class Database {
 		}
 		if (kind.equals("h2")) {
 			return new Database(kind, "jdbc:h2:file:" + dir.resolve("data").toAbsolutePath() + "/vitrine;MODE=PostgreSQL;"
-					+ "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE", "sa", "");
+					+ "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;AUTO_SERVER=TRUE", "sa", "");
 		}
 		throw new IllegalArgumentException("unknown database " + kind + " (h2 or postgres)");
 	}

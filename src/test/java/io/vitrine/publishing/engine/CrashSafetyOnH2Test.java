@@ -13,7 +13,7 @@ class CrashSafetyOnH2Test extends CrashSafetyContract {
 	static void database(DynamicPropertyRegistry registry) throws Exception {
 		Path dir = Files.createTempDirectory("vitrine-crash-h2");
 		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("vitrine")
-				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE");
+				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;AUTO_SERVER=TRUE");
 		registry.add("spring.datasource.username", () -> "sa");
 		registry.add("spring.datasource.password", () -> "");
 		registry.add("vitrine.data-dir", dir::toString);
