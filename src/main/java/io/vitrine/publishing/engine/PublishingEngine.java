@@ -156,7 +156,8 @@ class PublishingEngine implements SmartLifecycle {
 		leases.heartbeat(owner, now.plus(properties.lease()));
 		leases.recoverExpired(now);
 		int free = Math.min(workers.availablePermits(), 50);
-		dispatch(reconciliation.claim(owner, now, now.plus(properties.lease()), free), id -> id, reconciliation::reconcile);
+		dispatch(reconciliation.claim(owner, now, now.plus(properties.lease()), free), List::getFirst,
+				reconciliation::reconcileAll);
 	}
 
 	private <T> void dispatch(List<T> targets, Function<T, UUID> idOf, BiConsumer<T, String> work) {

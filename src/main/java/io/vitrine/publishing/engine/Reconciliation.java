@@ -22,7 +22,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -68,24 +70,38 @@ class Reconciliation {
 		this.clock = clock;
 	}
 
-	/** Claims unknown targets whose next check is due, so two nodes never check the same one at once. */
-	List<UUID> claim(String owner, Instant now, Instant leaseUntil, int limit) {
-		List<UUID> candidates = jdbc.sql("select id from post_target where state = 'unknown' and not_before <= ?"
-				+ " and (lease_until is null or lease_until < ?) order by not_before limit ?")
-			.params(Sql.ts(now), Sql.ts(now), limit)
-			.query(UUID.class)
+	/**
+	 * Claims unknown targets whose next check is due, so two nodes never check the same one at once,
+	 * grouped by account: one account's checks run one after the other, so that a rate limit met by
+	 * the first is respected by the next instead of several reads hitting the account at once.
+	 */
+	List<List<UUID>> claim(String owner, Instant now, Instant leaseUntil, int limit) {
+		record Candidate(UUID id, UUID connectionId) {
+		}
+		List<Candidate> candidates = jdbc.sql("select t.id, t.connection_id from post_target t where t.state = 'unknown'"
+				+ " and t.not_before <= ? and (t.lease_until is null or t.lease_until < ?)"
+				// An account still being checked (by an earlier round or another node) waits for the next round.
+				+ " and not exists (select 1 from post_target o where o.state = 'unknown' and o.connection_id = t.connection_id"
+				+ " and o.lease_until >= ?) order by t.not_before limit ?")
+			.params(Sql.ts(now), Sql.ts(now), Sql.ts(now), limit)
+			.query((rs, row) -> new Candidate(rs.getObject("id", UUID.class), rs.getObject("connection_id", UUID.class)))
 			.list();
-		List<UUID> claimed = new ArrayList<>();
-		for (UUID id : candidates) {
+		Map<UUID, List<UUID>> byAccount = new LinkedHashMap<>();
+		for (Candidate candidate : candidates) {
 			int updated = jdbc.sql("update post_target set lease_owner = ?, lease_until = ? where id = ? and state = 'unknown'"
 					+ " and not_before <= ? and (lease_until is null or lease_until < ?)")
-				.params(owner, Sql.ts(leaseUntil), id, Sql.ts(now), Sql.ts(now))
+				.params(owner, Sql.ts(leaseUntil), candidate.id(), Sql.ts(now), Sql.ts(now))
 				.update();
 			if (updated == 1) {
-				claimed.add(id);
+				byAccount.computeIfAbsent(candidate.connectionId(), k -> new ArrayList<>()).add(candidate.id());
 			}
 		}
-		return claimed;
+		return List.copyOf(byAccount.values());
+	}
+
+	/** One account's claimed targets, in order. */
+	void reconcileAll(List<UUID> targetIds, String owner) {
+		targetIds.forEach(id -> reconcile(id, owner));
 	}
 
 	void reconcile(UUID targetId, String owner) {

@@ -324,6 +324,24 @@ abstract class PublishingEngineContract {
 	}
 
 	@Test
+	void after_a_check_meets_a_rate_limit_the_accounts_other_unknown_targets_are_not_read_before_the_reset() {
+		TargetView first = dueNow();
+		TargetView second = dueNow();
+		network.publishAnswers.add(new PublishOutcome.Unknown("read timed out"));
+		network.publishAnswers.add(new PublishOutcome.Unknown("read timed out"));
+		tick("node-a");
+		clock.advance(Duration.ofSeconds(20));
+		Instant reset = clock.instant().plus(Duration.ofMinutes(2));
+		network.reconcileAnswers.add(new ReconcileOutcome.RateLimited(reset, "429 Too Many Requests"));
+
+		assertThat(reconcileTick("node-a")).containsExactlyInAnyOrder(first.id(), second.id());
+
+		assertThat(network.reads).as("the second check saw the pause the first one met").hasValue(1);
+		assertThat(reload(first).notBefore()).isEqualTo(reset);
+		assertThat(reload(second).notBefore()).isEqualTo(reset);
+	}
+
+	@Test
 	void an_ambiguous_send_whose_read_back_met_a_rate_limit_pauses_the_account_until_the_reset() {
 		TargetView target = dueNow();
 		Instant reset = clock.instant().plus(Duration.ofMinutes(10));
@@ -568,8 +586,8 @@ abstract class PublishingEngineContract {
 	}
 
 	private List<UUID> reconcileTick(String owner) {
-		List<UUID> claimed = reconciliation.claim(owner, clock.instant(), clock.instant().plus(LEASE), 100);
-		claimed.forEach(id -> reconciliation.reconcile(id, owner));
-		return claimed;
+		List<List<UUID>> claimed = reconciliation.claim(owner, clock.instant(), clock.instant().plus(LEASE), 100);
+		claimed.forEach(group -> reconciliation.reconcileAll(group, owner));
+		return claimed.stream().flatMap(List::stream).toList();
 	}
 }
