@@ -35,6 +35,8 @@ public class CalendarEvents {
 
 	private static final int PREVIEW = 80;
 
+	private static final java.time.format.DateTimeFormatter WALL_CLOCK = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+
 	/** Offsets run from UTC-12 to UTC+14: a wall-clock day in any zone lies within this margin of UTC's. */
 	private static final Duration EARLIEST_OFFSET = Duration.ofHours(14);
 
@@ -100,7 +102,7 @@ public class CalendarEvents {
 				continue;
 			}
 			events.add(new CalendarEvent(t.id(), t.postId(), account.id(), account.network().value(), networkName(account),
-					account.handle(), zone.getId(), local.truncatedTo(ChronoUnit.SECONDS).toString(), t.dueAt(),
+					account.handle(), zone.getId(), WALL_CLOCK.format(local), t.dueAt(),
 					t.state().dbValue(), preview(t.text()), mayMove && t.state() == TargetState.SCHEDULED,
 					"/w/" + member.workspaceId() + "/calendar/targets/" + t.id()));
 		}

@@ -83,6 +83,8 @@ class CalendarPages {
 		model.addAttribute("accounts", connections.list(member.workspaceId()));
 		model.addAttribute("networks", networkNames());
 		model.addAttribute("states", STATES);
+		model.addAttribute("stateNames", STATES.stream().map(s -> messages.getMessage("calendar.state." + s, null, s, locale))
+			.collect(Collectors.joining("|")));
 		model.addAttribute("initialDate", parseDate(date).map(LocalDate::toString).orElse(""));
 		model.addAttribute("firstDay", firstDay.getValue() % 7); // FullCalendar: 0 = Sunday
 		model.addAttribute("calendarLocale", "fr".equals(locale.getLanguage()) ? "fr"
