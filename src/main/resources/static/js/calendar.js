@@ -78,7 +78,7 @@
             title: e.preview || '…',
             start: e.start,
             url: e.url,
-            classNames: ['post', 'state-' + e.state, 'net-' + e.network, e.movable ? 'movable' : 'fixed'],
+            classNames: ['post', 'state-' + e.state, 'network-' + e.network, e.movable ? 'movable' : 'fixed'],
             extendedProps: e
           };
         }));
@@ -96,6 +96,9 @@
             url: d.composeUrl,
             editable: false,
             classNames: ['notable', 'notable-' + d.kind.toLowerCase()],
+            backgroundColor: d.kind === 'PUBLIC_HOLIDAY' ? '#ffe1c4' : '#fff3c4',
+            borderColor: d.kind === 'PUBLIC_HOLIDAY' ? '#d4762c' : '#d4a72c',
+            textColor: '#3d2e00',
             extendedProps: { notable: d }
           };
         }));
@@ -148,6 +151,10 @@
 
     function describe(info) {
       var a = info.el.tagName === 'A' ? info.el : info.el.querySelector('a');
+      // A link is natively draggable (its address); that drag would swallow FullCalendar's own.
+      if (a) {
+        a.setAttribute('draggable', 'false');
+      }
       var props = info.event.extendedProps;
       if (props.notable) {
         var label = fill(data.textCompose, props.notable.name + ' (' + props.notable.country + ', ' + props.notable.date + ')');
@@ -181,10 +188,13 @@
       displayEventEnd: false,
       eventTimeFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
       eventSources: [{ id: 'notable', events: notableEvents }, { id: 'posts', events: postEvents }],
-      // A post keeps a time of day: dropping it on the all-day row of the week view makes no sense.
+      // A post keeps a time of day: dropping it on the all-day row of the week or day view makes no
+      // sense (in the month view every day cell is "all day", and the post keeps its time there).
       eventAllow: function (drop, event) {
-        return !event.extendedProps.notable && !drop.allDay;
+        return !event.extendedProps.notable && !(drop.allDay && calendar.view.type.indexOf('timeGrid') === 0);
       },
+      // FullCalendar's arrow icons are a data: font, which the Content-Security-Policy does not allow.
+      buttonIcons: false,
       eventDrop: move,
       eventDidMount: describe
     });
