@@ -4,6 +4,7 @@ import io.vitrine.calendar.CalendarEvent;
 import io.vitrine.networks.ConnectionView;
 import io.vitrine.networks.Connections;
 import io.vitrine.networks.Connectors;
+import io.vitrine.networks.NetworkId;
 import io.vitrine.networks.NetworkConnector;
 import io.vitrine.publishing.PlannedPosts;
 import io.vitrine.publishing.TargetState;
@@ -34,6 +35,8 @@ public class CalendarEvents {
 	public static final int MAX_EVENTS = 20_000;
 
 	private static final int PREVIEW = 80;
+
+	private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
 	private static final java.time.format.DateTimeFormatter WALL_CLOCK = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
@@ -88,6 +91,7 @@ public class CalendarEvents {
 				from.atStartOfDay().toInstant(java.time.ZoneOffset.UTC).minus(EARLIEST_OFFSET),
 				to.atStartOfDay().toInstant(java.time.ZoneOffset.UTC).plus(LATEST_OFFSET), MAX_EVENTS);
 		boolean mayMove = Policies.MAY_SCHEDULE.test(member);
+		Map<NetworkId, String> networkNames = new HashMap<>();
 		List<CalendarEvent> events = new ArrayList<>();
 		for (TargetView t : targets) {
 			ConnectionView account = accounts.computeIfAbsent(t.connectionId(), id -> disconnected(member, id));
@@ -101,7 +105,8 @@ public class CalendarEvents {
 			if (local.toLocalDate().isBefore(from) || !local.toLocalDate().isBefore(to)) {
 				continue;
 			}
-			events.add(new CalendarEvent(t.id(), t.postId(), account.id(), account.network().value(), networkName(account),
+			events.add(new CalendarEvent(t.id(), t.postId(), account.id(), account.network().value(),
+					networkNames.computeIfAbsent(account.network(), n -> networkName(account)),
 					account.handle(), zone.getId(), WALL_CLOCK.format(local), t.dueAt(),
 					t.state().dbValue(), preview(t.text()), mayMove && t.state() == TargetState.SCHEDULED,
 					"/w/" + member.workspaceId() + "/calendar/targets/" + t.id()));
@@ -130,7 +135,7 @@ public class CalendarEvents {
 	}
 
 	static String preview(String text) {
-		String flat = text == null ? "" : text.strip().replaceAll("\\s+", " ");
+		String flat = text == null ? "" : SPACES.matcher(text.strip()).replaceAll(" ");
 		if (flat.codePointCount(0, flat.length()) <= PREVIEW) {
 			return flat;
 		}
