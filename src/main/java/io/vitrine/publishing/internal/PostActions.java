@@ -107,8 +107,9 @@ public class PostActions {
 			throw new InvalidInput(violations.stream().map(v -> new InvalidInput.Problem(v.field(), v.rule(), v.message())).toList());
 		}
 		// The engine may claim the target between our read and this write (it was due soon); the
-		// state in the where clause makes that a refusal instead of moving a post being sent.
-		int moved = jdbc.sql("update post_target set due_at = ?, not_before = null, updated_at = ? where id = ? and state = 'scheduled'")
+		// state in the where clause makes that a refusal instead of moving a post being sent. A backoff
+		// (not_before) is kept: moving a post earlier does not cut short a wait after a failed attempt.
+		int moved = jdbc.sql("update post_target set due_at = ?, updated_at = ? where id = ? and state = 'scheduled'")
 			.params(Sql.ts(at), Sql.ts(now), t.id())
 			.update();
 		if (moved == 0) {
