@@ -84,7 +84,9 @@ public final class CalendarBench {
 			String page = base + "/w/" + workspace + "/calendar?date=" + month.atDay(1);
 			String events = base + "/api/v1/workspaces/" + workspace + "/calendar/events?" + range;
 			String notable = base + "/api/v1/workspaces/" + workspace + "/calendar/notable-dates?" + range;
-			int shown = get(http, events).split("\"targetId\"").length - 1;
+			String answer = get(http, events);
+			int shown = answer.split("\"targetId\"").length - 1;
+			int bytes = answer.getBytes(StandardCharsets.UTF_8).length;
 			for (int i = 0; i < 20; i++) { // warm-up: JIT, caches, connection pool
 				get(http, page);
 				get(http, events);
@@ -100,8 +102,8 @@ public final class CalendarBench {
 				notableMs[i] = timed(http, notable);
 				totalMs[i] = pageMs[i] + eventsMs[i] + notableMs[i];
 			}
-			System.out.printf("Calendar month, %d posts in %s (%d events in the 6-week grid), %s, %d rounds after 20 warm-up%n",
-					posts, month, shown, context.getEnvironment().getProperty("spring.datasource.url").startsWith("jdbc:h2") ? "H2" : "PostgreSQL",
+			System.out.printf("Calendar month, %d posts in %s (%d events in the 6-week grid, %,d bytes of JSON), %s, %d rounds after 20 warm-up%n",
+					posts, month, shown, bytes, context.getEnvironment().getProperty("spring.datasource.url").startsWith("jdbc:h2") ? "H2" : "PostgreSQL",
 					rounds);
 			System.out.println("load average (1, 5, 15 min) on " + Runtime.getRuntime().availableProcessors() + " cores: "
 					+ Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0] + " " + Files.readString(Path.of("/proc/loadavg")).split(" ")[1]
