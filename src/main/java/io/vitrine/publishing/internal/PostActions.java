@@ -1,5 +1,9 @@
 package io.vitrine.publishing.internal;
 
+import io.vitrine.networks.ConnectionStatus;
+import io.vitrine.networks.ConnectionView;
+import io.vitrine.networks.Connections;
+import io.vitrine.networks.Violation;
 import io.vitrine.publishing.TargetState;
 import io.vitrine.publishing.TargetView;
 import io.vitrine.publishing.TargetsBecameDue;
@@ -32,7 +36,14 @@ public class PostActions {
 
 	private final Clock clock;
 
-	PostActions(JdbcClient jdbc, Targets targets, Transitions transitions, ApplicationEventPublisher events, Clock clock) {
+	private final Connections connections;
+
+	private final VariantValidation validation;
+
+	PostActions(JdbcClient jdbc, Targets targets, Transitions transitions, ApplicationEventPublisher events, Clock clock,
+			Connections connections, VariantValidation validation) {
+		this.connections = connections;
+		this.validation = validation;
 		this.jdbc = jdbc;
 		this.targets = targets;
 		this.transitions = transitions;
@@ -63,6 +74,50 @@ public class PostActions {
 			events.publishEvent(new TargetsBecameDue(drafts.size()));
 		}
 		return drafts.size();
+	}
+
+	/**
+	 * Moves one scheduled target to another time, checked as if it were scheduled anew: in the
+	 * future, its account still able to publish, its variant within the network's rules. A target
+	 * being sent, sent, failed or unknown stays where it is: its time is history.
+	 */
+	@Transactional
+	public TargetView reschedule(Member member, UUID targetId, Instant at) {
+		Policies.require(Policies.MAY_SCHEDULE, member, "reschedule posts");
+		TargetView t = targets.find(member.workspaceId(), targetId).orElseThrow(() -> new NotFound("target " + targetId));
+		if (t.state() != TargetState.SCHEDULED) {
+			throw InvalidInput.of("targetId", "movable", switch (t.state()) {
+				case PUBLISHED -> "a published post cannot move: it went out at its time";
+				case PUBLISHING, UNKNOWN -> "a post being sent cannot move";
+				case DRAFT -> "a draft has no time yet: schedule it first";
+				default -> "only a scheduled post can move; this one is " + t.state().dbValue();
+			});
+		}
+		Instant now = clock.instant();
+		if (!at.isAfter(now)) {
+			throw InvalidInput.of("scheduledAt", "future", "must be in the future; a post cannot move into the past");
+		}
+		ConnectionView account = connections.get(member.workspaceId(), t.connectionId());
+		if (account.status() != ConnectionStatus.ACTIVE) {
+			throw InvalidInput.of("connectionId", "connected", account.handle() + " must be reconnected before it can publish");
+		}
+		List<Violation> violations = validation.check(account, validation.variantOf(member.workspaceId(), t.text(), t.link(),
+				t.images())).violations();
+		if (!violations.isEmpty()) {
+			throw new InvalidInput(violations.stream().map(v -> new InvalidInput.Problem(v.field(), v.rule(), v.message())).toList());
+		}
+		// The engine may claim the target between our read and this write (it was due soon); the
+		// state in the where clause makes that a refusal instead of moving a post being sent. A backoff
+		// (not_before) is kept: moving a post earlier does not cut short a wait after a failed attempt.
+		int moved = jdbc.sql("update post_target set due_at = ?, updated_at = ? where id = ? and state = 'scheduled'")
+			.params(Sql.ts(at), Sql.ts(now), t.id())
+			.update();
+		if (moved == 0) {
+			throw InvalidInput.of("targetId", "movable", "a post being sent cannot move");
+		}
+		transitions.record(t.id(), TargetState.SCHEDULED, TargetState.SCHEDULED, now,
+				"rescheduled from " + t.dueAt() + " to " + at + " by " + member.userId());
+		return targets.find(member.workspaceId(), targetId).orElseThrow();
 	}
 
 	/** Only what has not started can be cancelled; a post being sent or sent stays as it is. */

@@ -46,6 +46,18 @@ public class Targets {
 			.map(this::withImages);
 	}
 
+	/**
+	 * One workspace's targets due in [from, to), oldest first, without their images (the calendar
+	 * shows text only). Drafts have no due time and are not among them.
+	 */
+	public List<TargetView> dueBetween(UUID workspaceId, java.time.Instant from, java.time.Instant to, int limit) {
+		return jdbc.sql("select " + COLUMNS + " from post_target t where t.workspace_id = ? and t.due_at >= ? and t.due_at < ?"
+				+ " and t.state <> 'cancelled' order by t.due_at, t.id limit ?")
+			.params(workspaceId, Sql.ts(from), Sql.ts(to), limit)
+			.query(this::target)
+			.list();
+	}
+
 	public Optional<PostView> post(UUID workspaceId, UUID postId) {
 		return posts(workspaceId, "p.id = ?", List.of(postId), 1).stream().findFirst();
 	}

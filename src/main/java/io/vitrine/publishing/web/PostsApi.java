@@ -153,6 +153,18 @@ class PostsApi {
 		return new TargetWithHistory(target, transitions.of(targetId));
 	}
 
+	@PostMapping("/targets/{targetId}/reschedule")
+	@Operation(summary = "Move a scheduled target to another time", description = "Body: scheduledAt and timeZone as for "
+			+ "creation. Checked again as if scheduled anew (in the future, account connected, variant within the network's "
+			+ "rules); a target being sent or already sent cannot move (422, rule \"movable\").")
+	TargetWithHistory reschedule(CurrentUser user, @PathVariable UUID workspaceId, @PathVariable UUID targetId,
+			@RequestBody PostRequests.Schedule body) {
+		Member member = access.require(user, workspaceId);
+		PostDraft.At at = ScheduleParser.at(body.scheduledAt(), body.timeZone(), member.workspaceZone());
+		actions.reschedule(member, targetId, at.instant());
+		return target(user, workspaceId, targetId);
+	}
+
 	@PostMapping("/targets/{targetId}/retry")
 	@Operation(summary = "Send a failed or unknown target again")
 	TargetWithHistory retry(CurrentUser user, @PathVariable UUID workspaceId, @PathVariable UUID targetId) {

@@ -108,10 +108,12 @@ class PostsPages {
 	}
 
 	@GetMapping("/compose")
-	String composeForm(CurrentUser user, @PathVariable UUID workspaceId, Model model) {
+	String composeForm(CurrentUser user, @PathVariable UUID workspaceId,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) String date, Model model) {
 		Member member = access.require(user, workspaceId);
 		ComposeForm form = new ComposeForm();
 		form.setTimeZone(member.workspaceZone().getId());
+		suggestedTime(date).ifPresent(form::setScheduledAt);
 		composeModel(member, form, List.of(), model);
 		return "posts/compose";
 	}
@@ -140,6 +142,17 @@ class PostsPages {
 		catch (InvalidInput e) {
 			composeModel(member, form, e.problems(), model);
 			return "posts/compose";
+		}
+	}
+
+	/** The calendar's "create a post" on a day opens the composer at 09:00 that day; a bad date is ignored. */
+	private static java.util.Optional<String> suggestedTime(String date) {
+		try {
+			return date == null || date.isBlank() ? java.util.Optional.empty()
+					: java.util.Optional.of(java.time.LocalDate.parse(date.strip()).atTime(9, 0).toString());
+		}
+		catch (java.time.DateTimeException e) {
+			return java.util.Optional.empty();
 		}
 	}
 

@@ -1,0 +1,46 @@
+package io.vitrine.publishing;
+
+import io.vitrine.publishing.internal.PostActions;
+import io.vitrine.publishing.internal.ScheduleParser;
+import io.vitrine.publishing.internal.Targets;
+import io.vitrine.workspaces.Member;
+import io.vitrine.workspaces.Policies;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** What other modules (the calendar) may read and change of the plan: targets by time, and moving one. */
+@Component
+public class PlannedPosts {
+
+	private final Targets targets;
+
+	private final PostActions actions;
+
+	PlannedPosts(Targets targets, PostActions actions) {
+		this.targets = targets;
+		this.actions = actions;
+	}
+
+	/** The member's workspace's targets due in [from, to), at most {@code limit}. */
+	public List<TargetView> dueBetween(Member member, Instant from, Instant to, int limit) {
+		Policies.require(Policies.MAY_VIEW, member, "see posts");
+		return targets.dueBetween(member.workspaceId(), from, to, limit);
+	}
+
+	public java.util.Optional<TargetView> find(Member member, UUID targetId) {
+		Policies.require(Policies.MAY_VIEW, member, "see posts");
+		return targets.find(member.workspaceId(), targetId);
+	}
+
+	/**
+	 * Moves a scheduled target; {@code scheduledAt} is an instant with offset or a wall-clock time
+	 * in {@code timeZone} (the workspace's when blank). Refused with a field error when it cannot move.
+	 */
+	public TargetView reschedule(Member member, UUID targetId, String scheduledAt, String timeZone) {
+		Instant at = ScheduleParser.at(scheduledAt, timeZone, member.workspaceZone()).instant();
+		return actions.reschedule(member, targetId, at);
+	}
+}
