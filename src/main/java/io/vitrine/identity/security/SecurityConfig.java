@@ -35,7 +35,7 @@ class SecurityConfig {
 	 * in the layout to match). Inline styles stay allowed; they cannot run code.
 	 */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-			+ "img-src 'self' data: blob: https:; media-src 'self' blob: https:; connect-src 'self'; "
+			+ "img-src 'self' data: blob: https:; media-src 'self' blob: https:; font-src 'self' data:; connect-src 'self'; "
 			+ "object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
 	@Bean
