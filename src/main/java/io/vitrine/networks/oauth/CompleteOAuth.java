@@ -72,8 +72,10 @@ class CompleteOAuth {
 	Outcome complete(CurrentUser user, String networkName, String state, String code, String error,
 			String errorDescription) {
 		OAuthNetwork network = networks.configured(networkName);
-		PendingAuthorizations.Pending attempt = pending.take(state, user.id())
+		// Looked at before it is used up, so a state of another kind (an account choice) is left intact.
+		PendingAuthorizations.Pending attempt = pending.peek(state, user.id())
 			.filter(p -> p.network().equals(network.id()) && !AccountChoices.isChoice(p))
+			.flatMap(p -> pending.take(state, user.id()))
 			.orElseThrow(() -> new Failed(null, "This connection attempt has expired, was already used, or was started "
 					+ "by someone else. Start again from the connections page."));
 		UUID workspace = attempt.workspaceId();
