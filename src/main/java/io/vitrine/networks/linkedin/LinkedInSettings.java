@@ -27,10 +27,10 @@ record LinkedInSettings(String clientId, String clientSecret, Boolean pages, Str
 	static final String API_URL = "https://api.linkedin.com";
 
 	/**
-	 * A version LinkedIn supports at the time of writing (versions are listed on
-	 * https://learn.microsoft.com/en-us/linkedin/marketing/versioning); set VITRINE_LINKEDIN_VERSION when it sunsets.
+	 * The latest version https://learn.microsoft.com/en-us/linkedin/marketing/versioning names (January 2026);
+	 * "supported and stable for a minimum of one year before sunset". Set VITRINE_LINKEDIN_VERSION to move on.
 	 */
-	static final String VERSION = "202510";
+	static final String VERSION = "202601";
 
 	LinkedInSettings {
 		clientId = blankToNull(clientId);
