@@ -59,28 +59,43 @@ public class PendingAuthorizations {
 	 * unknown, expired, or started by someone else.
 	 */
 	public Optional<Pending> take(String state, UUID userId) {
+		Optional<Row> row = read(state, userId);
+		if (row.isEmpty()) {
+			return Optional.empty();
+		}
+		// Deleting first and checking the count makes a second, concurrent callback with the same state fail.
+		int deleted = jdbc.sql("delete from oauth_pending where state_hash = ?").param(hash(state)).update();
+		if (deleted == 0 || expired(row.get())) {
+			return Optional.empty();
+		}
+		return Optional.of(row.get().pending());
+	}
+
+	/** The same as {@link #take} without using it up: a page showing what the state holds. */
+	public Optional<Pending> peek(String state, UUID userId) {
+		return read(state, userId).filter(row -> !expired(row)).map(Row::pending);
+	}
+
+	private record Row(Pending pending, Instant createdAt) {
+	}
+
+	private Optional<Row> read(String state, UUID userId) {
 		if (state == null || state.isBlank()) {
 			return Optional.empty();
 		}
 		String hash = hash(state);
-		record Row(Pending pending, Instant createdAt) {
-		}
 		Optional<Row> row = jdbc.sql("select * from oauth_pending where state_hash = ?")
 			.param(hash)
 			.query((rs, n) -> new Row(new Pending(rs.getObject("user_id", UUID.class), rs.getObject("workspace_id", UUID.class),
 					new NetworkId(rs.getString("network")), rs.getString("server_url"), rs.getString("redirect_uri"),
 					vault.open(rs.getBytes("secrets"), hash)), rs.getObject("created_at", OffsetDateTime.class).toInstant()))
 			.optional();
-		if (row.isEmpty() || !row.get().pending().userId().equals(userId)) {
-			// Someone else's state is left alone: its owner may still complete it.
-			return Optional.empty();
-		}
-		// Deleting first and checking the count makes a second, concurrent callback with the same state fail.
-		int deleted = jdbc.sql("delete from oauth_pending where state_hash = ?").param(hash).update();
-		if (deleted == 0 || row.get().createdAt().isBefore(clock.instant().minus(VALIDITY))) {
-			return Optional.empty();
-		}
-		return Optional.of(row.get().pending());
+		// Someone else's state is left alone: its owner may still complete it.
+		return row.filter(r -> r.pending().userId().equals(userId));
+	}
+
+	private boolean expired(Row row) {
+		return row.createdAt().isBefore(clock.instant().minus(VALIDITY));
 	}
 
 	private static String hash(String state) {

@@ -3,12 +3,14 @@ package io.vitrine.networks.oauth;
 import io.vitrine.identity.CurrentUser;
 import io.vitrine.networks.ConnectionView;
 import io.vitrine.networks.Connections;
+import io.vitrine.networks.NewConnection;
 import io.vitrine.networks.internal.PendingAuthorizations;
 import io.vitrine.workspaces.Policies;
 import io.vitrine.workspaces.WorkspaceAccess;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -30,6 +32,18 @@ class CompleteOAuth {
 		}
 	}
 
+	/** What the callback leads to: an account connected, or a choice among several identities. */
+	sealed interface Outcome {
+
+		UUID workspaceId();
+	}
+
+	record Connected(UUID workspaceId, ConnectionView connection) implements Outcome {
+	}
+
+	record ChoiceOffered(UUID workspaceId, String network, String choiceId) implements Outcome {
+	}
+
 	private final OAuthNetworks networks;
 
 	private final PendingAuthorizations pending;
@@ -42,8 +56,11 @@ class CompleteOAuth {
 
 	private final WorkspaceAccess access;
 
+	private final AccountChoices choices;
+
 	CompleteOAuth(OAuthNetworks networks, PendingAuthorizations pending, TokenEndpoint endpoint, Connections connections,
-			OAuthTokens tokens, WorkspaceAccess access) {
+			OAuthTokens tokens, WorkspaceAccess access, AccountChoices choices) {
+		this.choices = choices;
 		this.networks = networks;
 		this.pending = pending;
 		this.endpoint = endpoint;
@@ -52,11 +69,13 @@ class CompleteOAuth {
 		this.access = access;
 	}
 
-	ConnectionView complete(CurrentUser user, String networkName, String state, String code, String error,
+	Outcome complete(CurrentUser user, String networkName, String state, String code, String error,
 			String errorDescription) {
 		OAuthNetwork network = networks.configured(networkName);
-		PendingAuthorizations.Pending attempt = pending.take(state, user.id())
-			.filter(p -> p.network().equals(network.id()))
+		// Looked at before it is used up, so a state of another kind (an account choice) is left intact.
+		PendingAuthorizations.Pending attempt = pending.peek(state, user.id())
+			.filter(p -> p.network().equals(network.id()) && !AccountChoices.isChoice(p))
+			.flatMap(p -> pending.take(state, user.id()))
 			.orElseThrow(() -> new Failed(null, "This connection attempt has expired, was already used, or was started "
 					+ "by someone else. Start again from the connections page."));
 		UUID workspace = attempt.workspaceId();
@@ -84,9 +103,17 @@ class CompleteOAuth {
 					+ "); no account was connected. Try again in a moment.");
 		}
 		try {
-			ConnectionView view = connections.connect(workspace, network.account(granted));
+			List<NewConnection> accounts = network.accounts(granted);
+			if (accounts.isEmpty()) {
+				throw new Failed(workspace, name + " offered no account to publish as; no account was connected.");
+			}
+			if (accounts.size() > 1) {
+				return new ChoiceOffered(workspace, network.id().value(),
+						choices.offer(user.id(), workspace, network.id(), accounts));
+			}
+			ConnectionView view = connections.connect(workspace, accounts.getFirst());
 			tokens.forget(view.id());
-			return view;
+			return new Connected(workspace, view);
 		}
 		catch (OAuthNetwork.ConnectFailed e) {
 			throw new Failed(workspace, e.getMessage());

@@ -48,7 +48,11 @@ class OAuthConnectPage {
 			@RequestParam(name = "error_description", required = false) String errorDescription, RedirectAttributes redirect,
 			Model model, HttpServletResponse response) {
 		try {
-			ConnectionView view = completion.complete(user, network, state, code, error, errorDescription);
+			CompleteOAuth.Outcome outcome = completion.complete(user, network, state, code, error, errorDescription);
+			if (outcome instanceof CompleteOAuth.ChoiceOffered offered) {
+				return "redirect:" + AccountChoicePage.path(offered.workspaceId(), offered.network(), offered.choiceId());
+			}
+			ConnectionView view = ((CompleteOAuth.Connected) outcome).connection();
 			Flash.notice(redirect, messages, "networks.connections.connected", view.handle());
 			return back(view.workspaceId());
 		}

@@ -4,6 +4,7 @@ import io.vitrine.networks.NetworkId;
 import io.vitrine.networks.NewConnection;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -30,6 +31,25 @@ public interface OAuthNetwork {
 	 * @throws ConnectFailed when the network does not answer with an account
 	 */
 	NewConnection account(TokenSet tokens);
+
+	/**
+	 * Every identity these tokens may publish as: the member and the pages they manage on
+	 * LinkedIn, the Pages of a Facebook user, a person's boards or channels. When there are several,
+	 * the person chooses which to connect ({@link AccountChoices}); one is connected at once.
+	 *
+	 * @throws ConnectFailed when the network does not answer with an account
+	 */
+	default List<NewConnection> accounts(TokenSet tokens) {
+		return List.of(account(tokens));
+	}
+
+	/**
+	 * Whether the authorization uses PKCE (S256). X requires it; LinkedIn's web (confidential) apps
+	 * use the plain authorization code with the client secret.
+	 */
+	default boolean pkce() {
+		return true;
+	}
 
 	/** The network answered the connect flow with something other than an account. */
 	final class ConnectFailed extends RuntimeException {

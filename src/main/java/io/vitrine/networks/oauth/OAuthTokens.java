@@ -137,8 +137,9 @@ public class OAuthTokens {
 	/** Called with the slot's lock held. */
 	private TokenSet refresh(Channel channel, Slot slot, TokenSet old) {
 		if (old.refreshToken() == null) {
-			throw new Problem(new PublishOutcome.Reauthorize("the access token expired and the network gave no refresh "
-					+ "token; reconnect the account"));
+			// LinkedIn gives refresh tokens to approved partners only, Facebook Page tokens have none.
+			throw new Problem(new PublishOutcome.Reauthorize("the access token has expired or was revoked, and the network "
+					+ "gave no refresh token to renew it; reconnect the account"));
 		}
 		TokenSet fresh;
 		try {

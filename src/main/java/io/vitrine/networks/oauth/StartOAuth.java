@@ -47,16 +47,22 @@ class StartOAuth {
 		OAuthNetwork network = networks.configured(networkName);
 		ClientRegistration registration = network.registration().orElseThrow();
 		String state = randomToken();
-		OAuth2AuthorizationRequest request = request(registration, redirect.uri(network.id()), state, null);
+		OAuth2AuthorizationRequest request = request(registration, redirect.uri(network.id()), state,
+				network.pkce() ? NEW_VERIFIER : null);
+		String verifier = request.getAttribute(PkceParameterNames.CODE_VERIFIER);
 		pending.save(state, new PendingAuthorizations.Pending(userId, workspaceId, network.id(),
 				registration.getProviderDetails().getAuthorizationUri(), request.getRedirectUri(),
-				new Credentials(Map.of(CODE_VERIFIER, request.<String>getAttribute(PkceParameterNames.CODE_VERIFIER)))));
+				new Credentials(verifier == null ? Map.of() : Map.of(CODE_VERIFIER, verifier))));
 		return request.getAuthorizationRequestUri();
 	}
 
+	/** Asks {@link #request} for a new PKCE pair. */
+	static final String NEW_VERIFIER = "";
+
 	/**
-	 * The authorization request; with {@code codeVerifier} null a new PKCE pair is made, else the
-	 * one kept since the start is put back (the token exchange sends it).
+	 * The authorization request; with {@code codeVerifier} {@link #NEW_VERIFIER} a new PKCE pair is
+	 * made, with another value the one kept since the start is put back (the token exchange sends
+	 * it), with null there is no PKCE (networks whose {@link OAuthNetwork#pkce()} is false).
 	 */
 	static OAuth2AuthorizationRequest request(ClientRegistration registration, String redirectUri, String state,
 			String codeVerifier) {
@@ -66,10 +72,10 @@ class StartOAuth {
 			.redirectUri(redirectUri)
 			.scopes(registration.getScopes())
 			.state(state);
-		if (codeVerifier == null) {
+		if (NEW_VERIFIER.equals(codeVerifier)) {
 			OAuth2AuthorizationRequestCustomizers.withPkce().accept(builder);
 		}
-		else {
+		else if (codeVerifier != null) {
 			builder.attributes(attributes -> attributes.put(PkceParameterNames.CODE_VERIFIER, codeVerifier));
 		}
 		return builder.build();

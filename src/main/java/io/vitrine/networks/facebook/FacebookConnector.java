@@ -1,0 +1,193 @@
+package io.vitrine.networks.facebook;
+
+import io.vitrine.networks.Capability;
+import io.vitrine.networks.Channel;
+import io.vitrine.networks.NetworkConnector;
+import io.vitrine.networks.NetworkId;
+import io.vitrine.networks.NetworkLimits;
+import io.vitrine.networks.PostVariant;
+import io.vitrine.networks.PublishOutcome;
+import io.vitrine.networks.PublishRequest;
+import io.vitrine.networks.ReconcileOutcome;
+import io.vitrine.networks.VariantCheck;
+import io.vitrine.networks.Violation;
+import io.vitrine.networks.oauth.OAuthTokens;
+import io.vitrine.outbound.AddressNotAllowed;
+import io.vitrine.outbound.ConnectFailed;
+import io.vitrine.outbound.OutboundFailure;
+import io.vitrine.outbound.OutcomeUnknown;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Publishes to a Facebook Page with its Page token: text (and a link) to {@code /{page-id}/feed}, one
+ * photo as a photo post ({@code /{page-id}/photos} with its caption), several as unpublished photos
+ * attached to a feed post. The Graph API has no idempotency key: a post whose answer was lost is
+ * looked for among the Page's published posts, never sent again on a guess.
+ */
+@Component
+class FacebookConnector implements NetworkConnector {
+
+	static final NetworkId ID = new NetworkId("facebook");
+
+	private final GraphApi api;
+
+	private final FacebookFindPost findPost;
+
+	private final OAuthTokens tokens;
+
+	private final Clock clock;
+
+	FacebookConnector(GraphApi api, FacebookFindPost findPost, OAuthTokens tokens, Clock clock) {
+		this.api = api;
+		this.findPost = findPost;
+		this.tokens = tokens;
+		this.clock = clock;
+	}
+
+	@Override
+	public NetworkId id() {
+		return ID;
+	}
+
+	@Override
+	public String displayName() {
+		return FacebookRules.NETWORK;
+	}
+
+	@Override
+	public Set<Capability> capabilities() {
+		return EnumSet.of(Capability.PUBLISH, Capability.IMAGES, Capability.RECONCILE);
+	}
+
+	@Override
+	public Duration safeResendWindow() {
+		return Duration.ZERO;
+	}
+
+	@Override
+	public NetworkLimits defaultLimits() {
+		return FacebookRules.LIMITS;
+	}
+
+	@Override
+	public VariantCheck validate(PostVariant variant, NetworkLimits ignored) {
+		return FacebookRules.check(variant);
+	}
+
+	/** The message sent: a link given apart becomes the post's link preview rather than text. */
+	static String message(PostVariant variant) {
+		return variant.images().isEmpty() && variant.link() != null ? variant.text() : variant.fullText();
+	}
+
+	@Override
+	public PublishOutcome publish(Channel channel, PublishRequest request) {
+		VariantCheck check = validate(request.variant(), channel.limits());
+		if (!check.valid()) {
+			return new PublishOutcome.Rejected(check.violations().stream().map(Violation::message).collect(Collectors.joining(" ")));
+		}
+		try {
+			return tokens.call(channel, token -> send(channel, token, request));
+		}
+		catch (OAuthTokens.Problem problem) {
+			return problem.outcome();
+		}
+		catch (FacebookStop stop) {
+			return stop.outcome;
+		}
+	}
+
+	private PublishOutcome send(Channel channel, String token, PublishRequest request) {
+		PostVariant variant = request.variant();
+		String page = channel.remoteAccountId();
+		if (variant.images().size() == 1) {
+			PostVariant.Image image = variant.images().getFirst();
+			return created(() -> api.photo(token, page, "photo", image.contentType(), request.media().read(image.mediaId()),
+					message(variant), true), "post_id");
+		}
+		List<String> photos = new ArrayList<>();
+		for (PostVariant.Image image : variant.images()) {
+			photos.add(unpublishedPhoto(token, page, request, image));
+		}
+		return created(() -> api.feed(token, page, message(variant), variant.images().isEmpty() ? variant.link() : null, photos),
+				"id");
+	}
+
+	/** An unpublished photo publishes nothing: any failure here is safe to retry, and a retry reuses it. */
+	private String unpublishedPhoto(String token, String page, PublishRequest request, PostVariant.Image image) {
+		String scope = "facebook:" + request.targetId();
+		var remembered = request.media().uploaded(image.mediaId(), scope);
+		if (remembered.isPresent()) {
+			return remembered.get();
+		}
+		GraphAnswer answer;
+		try {
+			answer = api.photo(token, page, "photo", image.contentType(), request.media().read(image.mediaId()), null, false);
+		}
+		catch (AddressNotAllowed e) {
+			throw new FacebookStop(new PublishOutcome.Rejected(e.getMessage()));
+		}
+		catch (OutboundFailure e) {
+			throw new FacebookStop(new PublishOutcome.Transient("Could not upload a photo to Facebook: " + e.getMessage()));
+		}
+		if (!answer.ok()) {
+			throw new FacebookStop(refusal(answer, false));
+		}
+		String id = answer.text("id").orElseThrow(() -> new FacebookStop(new PublishOutcome.Transient(
+				"Facebook did not return the uploaded photo's id; nothing was posted")));
+		request.media().rememberUpload(image.mediaId(), scope, id);
+		return id;
+	}
+
+	private PublishOutcome created(java.util.function.Supplier<GraphAnswer> create, String idField) {
+		GraphAnswer answer;
+		try {
+			answer = create.get();
+		}
+		catch (AddressNotAllowed e) {
+			return new PublishOutcome.Rejected(e.getMessage());
+		}
+		catch (ConnectFailed e) {
+			return new PublishOutcome.Transient("Could not reach Facebook: " + e.getMessage());
+		}
+		catch (OutcomeUnknown e) {
+			return new PublishOutcome.Unknown("The post was sent to Facebook but no answer came back (" + e.getMessage() + ")");
+		}
+		if (answer.ok()) {
+			return answer.text(idField)
+				.<PublishOutcome>map(id -> new PublishOutcome.Published(id, FacebookOAuth.SERVER + "/" + id))
+				.orElseGet(() -> new PublishOutcome.Unknown("Facebook answered without the post's id"));
+		}
+		return refusal(answer, true);
+	}
+
+	/** @param mayExist whether the refused request could have created a post */
+	private PublishOutcome refusal(GraphAnswer answer, boolean mayExist) {
+		if (answer.tokenRefused()) {
+			// Page tokens cannot be refreshed: the person must sign in again (revoked, password changed, no longer admin).
+			throw new OAuthTokens.TokenRejected("Facebook refused the Page token: " + answer.message());
+		}
+		if (answer.throttled()) {
+			return new PublishOutcome.RateLimited(GraphThrottle.until(answer, clock.instant()),
+					"Facebook rate limit: " + answer.message());
+		}
+		if (answer.transientError()) {
+			return mayExist ? new PublishOutcome.Unknown("Facebook answered " + answer.message() + "; the post may or may not exist")
+					: new PublishOutcome.Transient("Facebook answered " + answer.message() + "; nothing was posted");
+		}
+		return new PublishOutcome.Rejected("Facebook refused the post: " + answer.message());
+	}
+
+	@Override
+	public ReconcileOutcome reconcile(Channel channel, PublishRequest request, Instant sentAt) {
+		return findPost.find(channel, request, sentAt);
+	}
+}
