@@ -1,5 +1,6 @@
 package io.vitrine.networks.facebook;
 
+import io.vitrine.testsupport.RequestBodies;
 import io.vitrine.networks.ConnectionView;
 import io.vitrine.networks.Connections;
 import io.vitrine.testsupport.People;
@@ -93,7 +94,7 @@ abstract class FacebookConnectContract {
 		MockHttpSession browser = people.signIn(owner);
 		String authorizeUrl = browse(browser, post(page() + "/facebook/authorize")).andExpect(status().is3xxRedirection())
 			.andReturn().getResponse().getRedirectedUrl();
-		Map<String, String> query = GraphContractServer.query(URI.create(authorizeUrl).getRawQuery());
+		Map<String, String> query = RequestBodies.query(URI.create(authorizeUrl).getRawQuery());
 		assertThat(query).containsEntry("redirect_uri", baseUrl + "/connections/facebook/callback")
 			.containsEntry("client_id", GraphContractServer.APP_ID).doesNotContainKey("code_challenge");
 

@@ -1,5 +1,6 @@
 package io.vitrine.networks.facebook;
 
+import io.vitrine.testsupport.RequestBodies;
 import io.vitrine.networks.Channel;
 import io.vitrine.networks.Credentials;
 import io.vitrine.networks.NetworkId;
@@ -178,7 +179,7 @@ class FacebookConnectorContractTest {
 	private String userToken() {
 		String callback = server.approve(server.authorizationUri() + "?client_id=" + GraphContractServer.APP_ID
 				+ "&redirect_uri=http://vitrine.test/cb&state=s&scope=pages_show_list,pages_manage_posts,pages_read_engagement");
-		String code = GraphContractServer.query(java.net.URI.create(callback).getRawQuery()).get("code");
+		String code = RequestBodies.query(java.net.URI.create(callback).getRawQuery()).get("code");
 		var answer = OutboundHttp.create(new OutboundSettings(true, Duration.ofSeconds(2), Duration.ofSeconds(2),
 				DataSize.ofMegabytes(1))).send(io.vitrine.outbound.OutboundRequest.post(server.url() + server.path("/oauth/access_token"))
 			.form(Map.of("client_id", List.of(GraphContractServer.APP_ID), "client_secret", List.of(GraphContractServer.APP_SECRET),

@@ -1,5 +1,8 @@
 package io.vitrine.networks.facebook;
 
+import io.vitrine.testsupport.RequestBodies;
+import io.vitrine.testsupport.RequestBodies.Part;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
@@ -74,13 +77,6 @@ final class GraphContractServer implements AutoCloseable {
 		String header(String name) {
 			return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
 				.map(e -> e.getValue().get(0)).orElse(null);
-		}
-	}
-
-	record Part(String name, String fileName, String contentType, byte[] content) {
-
-		String text() {
-			return new String(content, StandardCharsets.UTF_8);
 		}
 	}
 
@@ -207,7 +203,7 @@ final class GraphContractServer implements AutoCloseable {
 
 	/** What Facebook does when the person clicks "Continue": checks the dialog request, sends them back with a code. */
 	String approve(String authorizeUrl) {
-		Map<String, String> query = query(URI.create(authorizeUrl).getRawQuery());
+		Map<String, String> query = RequestBodies.query(URI.create(authorizeUrl).getRawQuery());
 		List<String> problems = new ArrayList<>();
 		if (!APP_ID.equals(query.get("client_id"))) {
 			problems.add("client_id is " + query.get("client_id"));
@@ -234,9 +230,9 @@ final class GraphContractServer implements AutoCloseable {
 			byte[] body = exchange.getRequestBody().readAllBytes();
 			String contentType = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse("");
 			Map<String, String> form = contentType.startsWith("application/x-www-form-urlencoded")
-					? query(new String(body, StandardCharsets.UTF_8)) : Map.of();
-			Map<String, Part> parts = contentType.startsWith("multipart/form-data") ? multipart(contentType, body) : Map.of();
-			Recorded r = new Recorded(exchange.getRequestMethod(), uri.getPath(), query(uri.getRawQuery()),
+					? RequestBodies.query(new String(body, StandardCharsets.UTF_8)) : Map.of();
+			Map<String, Part> parts = contentType.startsWith("multipart/form-data") ? RequestBodies.multipart(contentType, body) : Map.of();
+			Recorded r = new Recorded(exchange.getRequestMethod(), uri.getPath(), RequestBodies.query(uri.getRawQuery()),
 					Map.copyOf(exchange.getRequestHeaders()), body, form, parts);
 			requests.add(r);
 			Deque<Responder> queue = overrides.get(r.method() + " " + r.path());
@@ -472,59 +468,6 @@ final class GraphContractServer implements AutoCloseable {
 			}
 		}
 		exchange.close();
-	}
-
-	static Map<String, String> query(String raw) {
-		Map<String, String> query = new LinkedHashMap<>();
-		if (raw == null || raw.isEmpty()) {
-			return query;
-		}
-		for (String pair : raw.split("&")) {
-			int eq = pair.indexOf('=');
-			String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-			String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-			query.put(name, value);
-		}
-		return query;
-	}
-
-	private static Map<String, Part> multipart(String contentType, byte[] body) {
-		String boundary = null;
-		for (String param : contentType.split(";")) {
-			if (param.strip().startsWith("boundary=")) {
-				boundary = param.strip().substring("boundary=".length()).replace("\"", "");
-			}
-		}
-		Map<String, Part> parts = new LinkedHashMap<>();
-		if (boundary == null) {
-			return parts;
-		}
-		String all = new String(body, StandardCharsets.ISO_8859_1);
-		for (String chunk : all.split("--" + Pattern.quote(boundary))) {
-			int split = chunk.indexOf("\r\n\r\n");
-			if (chunk.isBlank() || chunk.startsWith("--") || split < 0) {
-				continue;
-			}
-			String headers = chunk.substring(0, split);
-			String content = chunk.substring(split + 4);
-			if (content.endsWith("\r\n")) {
-				content = content.substring(0, content.length() - 2);
-			}
-			String type = null;
-			for (String line : headers.split("\r\n")) {
-				if (line.toLowerCase().startsWith("content-type:")) {
-					type = line.substring("content-type:".length()).strip();
-				}
-			}
-			String name = attribute(headers, "name");
-			parts.put(name, new Part(name, attribute(headers, "filename"), type, content.getBytes(StandardCharsets.ISO_8859_1)));
-		}
-		return parts;
-	}
-
-	private static String attribute(String headers, String name) {
-		Matcher m = Pattern.compile("[; ]" + name + "=\"([^\"]*)\"").matcher(headers);
-		return m.find() ? m.group(1) : null;
 	}
 
 	@Override

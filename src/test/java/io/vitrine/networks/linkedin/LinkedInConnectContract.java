@@ -1,5 +1,6 @@
 package io.vitrine.networks.linkedin;
 
+import io.vitrine.testsupport.RequestBodies;
 import io.vitrine.networks.ConnectionStatus;
 import io.vitrine.networks.ConnectionView;
 import io.vitrine.networks.Connections;
@@ -124,7 +125,7 @@ abstract class LinkedInConnectContract {
 
 		String authorizeUrl = browse(browser, post(page() + "/linkedin/authorize")).andReturn().getResponse().getRedirectedUrl();
 		assertThat(authorizeUrl).startsWith(LINKEDIN.authorizationUri() + "?");
-		Map<String, String> query = LinkedInContractServer.query(URI.create(authorizeUrl).getRawQuery());
+		Map<String, String> query = RequestBodies.query(URI.create(authorizeUrl).getRawQuery());
 		assertThat(query).containsEntry("redirect_uri", baseUrl + "/connections/linkedin/callback")
 			.containsEntry("client_id", LinkedInContractServer.CLIENT_ID).containsEntry("response_type", "code")
 			.doesNotContainKey("code_challenge");
@@ -211,7 +212,7 @@ abstract class LinkedInConnectContract {
 	void a_refusal_on_linkedin_connects_nothing_and_says_so() throws Exception {
 		MockHttpSession browser = people.signIn(owner);
 		String authorizeUrl = browse(browser, post(page() + "/linkedin/authorize")).andReturn().getResponse().getRedirectedUrl();
-		String state = LinkedInContractServer.query(URI.create(authorizeUrl).getRawQuery()).get("state");
+		String state = RequestBodies.query(URI.create(authorizeUrl).getRawQuery()).get("state");
 
 		mvc.perform(get("/connections/linkedin/callback?error=user_cancelled_login&error_description={d}&state={s}",
 				"The member declined to log in", state).session(browser))

@@ -1,5 +1,7 @@
 package io.vitrine.networks.linkedin;
 
+import io.vitrine.testsupport.RequestBodies;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.JsonNode;
@@ -232,7 +234,7 @@ final class LinkedInContractServer implements AutoCloseable {
 
 	/** What LinkedIn does when the member clicks "Allow": checks the request, sends them back with a code. */
 	String approve(String authorizeUrl) {
-		Map<String, String> query = query(URI.create(authorizeUrl).getRawQuery());
+		Map<String, String> query = RequestBodies.query(URI.create(authorizeUrl).getRawQuery());
 		List<String> problems = new ArrayList<>();
 		if (!"code".equals(query.get("response_type"))) {
 			problems.add("response_type is " + query.get("response_type"));
@@ -266,8 +268,8 @@ final class LinkedInContractServer implements AutoCloseable {
 			String contentType = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse("");
 			JsonNode jsonBody = contentType.startsWith("application/json") && body.length > 0 ? json.readTree(body) : null;
 			Map<String, String> form = contentType.startsWith("application/x-www-form-urlencoded")
-					? query(new String(body, StandardCharsets.UTF_8)) : Map.of();
-			Recorded recorded = new Recorded(exchange.getRequestMethod(), uri.getPath(), query(uri.getRawQuery()),
+					? RequestBodies.query(new String(body, StandardCharsets.UTF_8)) : Map.of();
+			Recorded recorded = new Recorded(exchange.getRequestMethod(), uri.getPath(), RequestBodies.query(uri.getRawQuery()),
 					Map.copyOf(exchange.getRequestHeaders()), body, jsonBody, form);
 			requests.add(recorded);
 			Deque<Responder> queue = overrides.get(recorded.method() + " " + recorded.path());
@@ -630,20 +632,6 @@ final class LinkedInContractServer implements AutoCloseable {
 			}
 		}
 		exchange.close();
-	}
-
-	static Map<String, String> query(String raw) {
-		Map<String, String> query = new LinkedHashMap<>();
-		if (raw == null || raw.isEmpty()) {
-			return query;
-		}
-		for (String pair : raw.split("&")) {
-			int eq = pair.indexOf('=');
-			String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-			String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-			query.put(name, value);
-		}
-		return query;
 	}
 
 	@Override
