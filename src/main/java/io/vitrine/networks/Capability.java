@@ -4,6 +4,10 @@ package io.vitrine.networks;
 public enum Capability {
 	PUBLISH,
 	IMAGES,
+	/** Takes videos; without it a variant with a video is refused before it is saved. */
+	VIDEO,
+	/** Answers {@link PublishOutcome.Pending} and finishes through {@link NetworkConnector#checkPending}. */
+	ASYNC_PUBLISH,
 	/**
 	 * Re-sending with the same idempotency key cannot create a second post (Mastodon's
 	 * Idempotency-Key, Bluesky's client-chosen record key), so an outcome proven absent by

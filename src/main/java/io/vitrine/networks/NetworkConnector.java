@@ -2,6 +2,7 @@ package io.vitrine.networks;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -27,6 +28,25 @@ public interface NetworkConnector {
 
 	/** Looks for the post among the account's recent posts; {@code sentAt} is when the first attempt started. */
 	ReconcileOutcome reconcile(Channel channel, PublishRequest request, Instant sentAt);
+
+	/**
+	 * Where a post the network accepted as {@link PublishOutcome.Pending} stands now: Published, Pending again
+	 * (with when to ask next), Rejected (processing failed), RateLimited, Transient, Reauthorize, or Unknown when a
+	 * final step was sent and its answer lost. Only connectors with {@link Capability#ASYNC_PUBLISH} are asked.
+	 */
+	default PublishOutcome checkPending(Channel channel, PublishRequest request, String remoteRef) {
+		throw new UnsupportedOperationException(displayName() + " does not publish asynchronously");
+	}
+
+	/** Network-specific fields the composer asks for, in order. */
+	default List<VariantField> variantFields() {
+		return List.of();
+	}
+
+	/** Documented caps on posts per window, checked by the engine before it sends. */
+	default List<PublishQuota> quotas() {
+		return List.of();
+	}
 
 	/**
 	 * How long after the first attempt a re-send with the same idempotency key is still sure not to

@@ -34,6 +34,16 @@ public sealed interface PublishOutcome {
 		}
 	}
 
+	/**
+	 * Accepted, still being processed by the network (an Instagram container, a TikTok upload, a video being
+	 * transcoded): not published yet. The engine asks {@link NetworkConnector#checkPending} again after
+	 * {@code checkAfter}, until another outcome comes.
+	 *
+	 * @param remoteRef what the network gave to follow it (container id, publish id), stored with the target
+	 */
+	record Pending(String remoteRef, Instant checkAfter, String message) implements PublishOutcome {
+	}
+
 	/** The token is revoked or expired for good: the connection needs its owner to reconnect it. */
 	record Reauthorize(String message) implements PublishOutcome {
 	}

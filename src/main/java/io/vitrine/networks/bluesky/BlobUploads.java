@@ -34,7 +34,7 @@ class BlobUploads {
 	List<PostRecord.Image> images(Session session, PublishRequest request, boolean again) {
 		String scope = "bluesky:" + session.did();
 		List<PostRecord.Image> images = new ArrayList<>();
-		for (PostVariant.Image image : request.variant().images()) {
+		for (PostVariant.Media image : request.variant().images()) {
 			Optional<String> known = again ? Optional.empty() : request.media().uploaded(image.mediaId(), scope);
 			JsonNode blob = known.map(json -> JsonMapper.shared().readTree(json)).orElseGet(() -> {
 				JsonNode uploaded = upload(session, request.media().read(image.mediaId()), image.contentType());

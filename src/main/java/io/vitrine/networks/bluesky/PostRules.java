@@ -36,13 +36,13 @@ final class PostRules {
 		return new VariantCheck(graphemes, limits.maxCharacters(), violations);
 	}
 
-	private static void checkImages(List<PostVariant.Image> images, NetworkLimits limits, List<Violation> violations) {
+	private static void checkImages(List<PostVariant.Media> images, NetworkLimits limits, List<Violation> violations) {
 		if (images.size() > limits.maxImages()) {
 			violations.add(violation("images", "max-images",
 					"has " + images.size() + " images; Bluesky allows " + limits.maxImages() + " per post"));
 		}
 		for (int i = 0; i < images.size(); i++) {
-			PostVariant.Image image = images.get(i);
+			PostVariant.Media image = images.get(i);
 			String field = "images[" + i + "]";
 			if (image.contentType() == null || !image.contentType().startsWith(BlueskyLimits.ACCEPTED_IMAGE_TYPES)
 					|| !limits.acceptsImageType(image.contentType())) {

@@ -109,12 +109,12 @@ class FacebookConnector implements NetworkConnector {
 		PostVariant variant = request.variant();
 		String page = channel.remoteAccountId();
 		if (variant.images().size() == 1) {
-			PostVariant.Image image = variant.images().getFirst();
+			PostVariant.Media image = variant.images().getFirst();
 			return created(() -> api.photo(token, page, "photo", image.contentType(), request.media().read(image.mediaId()),
 					message(variant), true), "post_id");
 		}
 		List<String> photos = new ArrayList<>();
-		for (PostVariant.Image image : variant.images()) {
+		for (PostVariant.Media image : variant.images()) {
 			photos.add(unpublishedPhoto(token, page, request, image));
 		}
 		return created(() -> api.feed(token, page, message(variant), variant.images().isEmpty() ? variant.link() : null, photos),
@@ -122,7 +122,7 @@ class FacebookConnector implements NetworkConnector {
 	}
 
 	/** An unpublished photo publishes nothing: any failure here is safe to retry, and a retry reuses it. */
-	private String unpublishedPhoto(String token, String page, PublishRequest request, PostVariant.Image image) {
+	private String unpublishedPhoto(String token, String page, PublishRequest request, PostVariant.Media image) {
 		String scope = "facebook:" + request.targetId();
 		var remembered = request.media().uploaded(image.mediaId(), scope);
 		if (remembered.isPresent()) {

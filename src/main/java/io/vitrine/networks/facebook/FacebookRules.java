@@ -36,7 +36,7 @@ final class FacebookRules {
 	static VariantCheck check(PostVariant variant) {
 		List<Violation> violations = new ArrayList<>();
 		String text = variant.fullText();
-		List<PostVariant.Image> images = variant.images();
+		List<PostVariant.Media> images = variant.images();
 		if (text.isBlank() && images.isEmpty()) {
 			violations.add(new Violation(NETWORK, "text", "required", "A Facebook post needs text or at least one image."));
 		}
@@ -49,7 +49,7 @@ final class FacebookRules {
 					"Vitrine posts up to %d photos at once on Facebook; this post has %d.".formatted(MAX_IMAGES, images.size())));
 		}
 		for (int i = 0; i < images.size(); i++) {
-			PostVariant.Image image = images.get(i);
+			PostVariant.Media image = images.get(i);
 			String field = "images[" + i + "]";
 			if (!LIMITS.acceptsImageType(image.contentType())) {
 				violations.add(new Violation(NETWORK, field, "image-type", "Image %d is %s; Facebook accepts JPEG, PNG, GIF, BMP "

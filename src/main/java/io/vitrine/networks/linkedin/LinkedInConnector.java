@@ -96,7 +96,7 @@ class LinkedInConnector implements NetworkConnector {
 		try {
 			return tokens.call(channel, token -> {
 				List<LinkedInApi.Image> uploaded = new ArrayList<>();
-				List<PostVariant.Image> wanted = request.variant().images();
+				List<PostVariant.Media> wanted = request.variant().images();
 				for (int i = 0; i < wanted.size(); i++) {
 					uploaded.add(new LinkedInApi.Image(images.urn(channel, token, request, i), wanted.get(i).altText()));
 				}

@@ -38,7 +38,7 @@ class LinkedInImages {
 	 * @throws OAuthTokens.TokenRejected when LinkedIn refuses the access token
 	 */
 	String urn(Channel channel, String token, PublishRequest request, int index) {
-		PostVariant.Image image = request.variant().images().get(index);
+		PostVariant.Media image = request.variant().images().get(index);
 		String scope = "linkedin:" + request.targetId();
 		Optional<String> remembered = request.media().uploaded(image.mediaId(), scope);
 		if (remembered.isPresent()) {

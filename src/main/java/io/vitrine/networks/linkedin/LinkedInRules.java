@@ -43,7 +43,7 @@ final class LinkedInRules {
 		List<Violation> violations = new ArrayList<>();
 		String text = variant.fullText();
 		int length = text.codePointCount(0, text.length());
-		List<PostVariant.Image> images = variant.images();
+		List<PostVariant.Media> images = variant.images();
 		if (text.isBlank() && images.isEmpty()) {
 			violations.add(new Violation(NETWORK, "text", "required", "A post on LinkedIn needs text or at least one image."));
 		}
@@ -56,7 +56,7 @@ final class LinkedInRules {
 					"LinkedIn allows %d images per post; this post has %d.".formatted(MAX_IMAGES, images.size())));
 		}
 		for (int i = 0; i < images.size(); i++) {
-			PostVariant.Image image = images.get(i);
+			PostVariant.Media image = images.get(i);
 			String field = "images[" + i + "]";
 			int number = i + 1;
 			if (!LIMITS.acceptsImageType(image.contentType())) {

@@ -123,7 +123,7 @@ class MastodonConnector implements NetworkConnector {
 		String token = channel.credentials().require(ACCESS_TOKEN);
 		try {
 			List<String> mediaIds = new ArrayList<>();
-			List<PostVariant.Image> images = request.variant().images();
+			List<PostVariant.Media> images = request.variant().images();
 			for (int i = 0; i < images.size(); i++) {
 				mediaIds.add(attachment(channel, token, request, i));
 			}
@@ -175,7 +175,7 @@ class MastodonConnector implements NetworkConnector {
 
 	/** The attachment id of image {@code index}, uploaded now or earlier for this target, once processed. */
 	private String attachment(Channel channel, String token, PublishRequest request, int index) {
-		PostVariant.Image image = request.variant().images().get(index);
+		PostVariant.Media image = request.variant().images().get(index);
 		String scope = "mastodon:" + request.targetId();
 		Optional<String> remembered = request.media().uploaded(image.mediaId(), scope);
 		if (remembered.isPresent() && awaitProcessed(channel, token, remembered.get(), index)) {
@@ -252,7 +252,7 @@ class MastodonConnector implements NetworkConnector {
 		return new PublishOutcome.Transient("Mastodon could not take image " + (index + 1) + " (HTTP " + status + "): " + error);
 	}
 
-	private static String fileName(PostVariant.Image image) {
+	private static String fileName(PostVariant.Media image) {
 		String type = image.contentType() == null ? "" : image.contentType();
 		String extension = switch (type) {
 			case "image/jpeg" -> "jpg";

@@ -40,7 +40,7 @@ final class MastodonValidation {
 		return new VariantCheck(length, limits.maxCharacters(), violations);
 	}
 
-	private static void checkImage(int index, PostVariant.Image image, NetworkLimits limits, List<Violation> violations) {
+	private static void checkImage(int index, PostVariant.Media image, NetworkLimits limits, List<Violation> violations) {
 		String field = "images[" + index + "]";
 		int number = index + 1;
 		if (!limits.acceptsImageType(image.contentType())) {

@@ -73,7 +73,7 @@ class XMedia {
 	 * @throws OAuthTokens.TokenRejected when X refuses the access token
 	 */
 	String mediaId(Channel channel, String token, PublishRequest request, int index) {
-		PostVariant.Image image = request.variant().images().get(index);
+		PostVariant.Media image = request.variant().images().get(index);
 		String scope = "x:" + request.targetId();
 		Optional<String> remembered = request.media().uploaded(image.mediaId(), scope).flatMap(this::stillUsable);
 		if (remembered.isPresent()) {
@@ -165,7 +165,7 @@ class XMedia {
 		throw new XStop(new PublishOutcome.Rejected("X refused image " + (index + 1) + ": " + message));
 	}
 
-	private static String fileName(PostVariant.Image image) {
+	private static String fileName(PostVariant.Media image) {
 		String extension = switch (image.contentType() == null ? "" : image.contentType()) {
 			case "image/jpeg" -> "jpg";
 			case "image/png" -> "png";

@@ -55,7 +55,7 @@ final class XRules {
 		String text = variant.fullText();
 		TwitterTextParseResults parsed = XTextLength.parse(text);
 		int max = XTextLength.max();
-		List<PostVariant.Image> images = variant.images();
+		List<PostVariant.Media> images = variant.images();
 		if (text.isBlank() && images.isEmpty()) {
 			violations.add(new Violation(NETWORK, "text", "required", "A post on X needs text or at least one image."));
 		}
@@ -72,7 +72,7 @@ final class XRules {
 		return new VariantCheck(parsed.weightedLength, max, violations);
 	}
 
-	private static void checkMedia(List<PostVariant.Image> images, List<Violation> violations) {
+	private static void checkMedia(List<PostVariant.Media> images, List<Violation> violations) {
 		long gifs = images.stream().filter(XRules::isGif).count();
 		if (gifs > 0 && images.size() > 1) {
 			violations.add(new Violation(NETWORK, "images", "gif-alone",
@@ -83,7 +83,7 @@ final class XRules {
 					"X allows %d images per post; this post has %d.".formatted(MAX_IMAGES, images.size())));
 		}
 		for (int i = 0; i < images.size(); i++) {
-			PostVariant.Image image = images.get(i);
+			PostVariant.Media image = images.get(i);
 			String field = "images[" + i + "]";
 			int number = i + 1;
 			if (!LIMITS.acceptsImageType(image.contentType())) {
@@ -106,7 +106,7 @@ final class XRules {
 		}
 	}
 
-	static boolean isGif(PostVariant.Image image) {
+	static boolean isGif(PostVariant.Media image) {
 		return image.contentType() != null && GIF.equals(image.contentType().toLowerCase(Locale.ROOT));
 	}
 

@@ -132,6 +132,9 @@ class PublishTarget {
 						u.message() + "; checking the account's recent posts before anything is sent again");
 				metrics.outcome("unknown");
 			}
+			case PublishOutcome.Pending p ->
+				// Until the engine follows pending posts, no connector may answer this (none declares ASYNC_PUBLISH).
+				throw new IllegalStateException(network + " answered pending, which the engine does not follow yet");
 			case PublishOutcome.Reauthorize r -> {
 				connections.markNeedsReconnect(account.id(), r.message());
 				fail(target, owner, network + " refused the account's credentials (" + r.message() + "): reconnect "

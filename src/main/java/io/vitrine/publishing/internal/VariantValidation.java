@@ -10,6 +10,9 @@ import io.vitrine.networks.VariantCheck;
 import io.vitrine.publishing.TargetView;
 import org.springframework.stereotype.Component;
 
+import io.vitrine.networks.Violation;
+
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,13 +31,20 @@ public class VariantValidation {
 
 	public VariantCheck check(ConnectionView connection, PostVariant variant) {
 		NetworkConnector connector = connectors.get(connection.network());
-		return connector.validate(variant, connection.limits() != null ? connection.limits() : connector.defaultLimits());
+		VariantCheck own = connector.validate(variant, connection.limits() != null ? connection.limits() : connector.defaultLimits());
+		List<Violation> common = CommonRules.check(connector, variant);
+		if (common.isEmpty()) {
+			return own;
+		}
+		List<Violation> all = new ArrayList<>(common);
+		all.addAll(own.violations());
+		return new VariantCheck(own.length(), own.maxLength(), all);
 	}
 
 	public PostVariant variantOf(UUID workspaceId, String text, String link, List<TargetView.ImageView> images) {
 		return new PostVariant(text, link, images.stream().map(image -> {
 			MediaItem item = media.get(workspaceId, image.mediaId());
-			return new PostVariant.Image(item.id(), item.contentType(), item.sizeBytes(), item.width(), item.height(),
+			return PostVariant.Media.image(item.id(), item.contentType(), item.sizeBytes(), item.width(), item.height(),
 					image.altText());
 		}).toList());
 	}

@@ -68,7 +68,7 @@ class BlueskyAnswersTest {
 		return TestChannel.of(stub.url(), new Session("did:plc:stub", "stub.test", stub.url(), accessToken, "refresh-1", "app-pass"));
 	}
 
-	private PublishOutcome publish(TestChannel channel, TestMedia media, PostVariant.Image... images) {
+	private PublishOutcome publish(TestChannel channel, TestMedia media, PostVariant.Media... images) {
 		return connector().publish(channel, new PublishRequest(target, target.toString(),
 				new PostVariant("hello", null, List.of(images)), media));
 	}
@@ -237,7 +237,7 @@ class BlueskyAnswersTest {
 		TestMedia media = new TestMedia();
 		UUID image = media.add(new byte[] { 1, 2, 3 });
 
-		PublishOutcome outcome = publish(channel(), media, new PostVariant.Image(image, "image/png", 3, 1, 1, "alt"));
+		PublishOutcome outcome = publish(channel(), media, PostVariant.Media.image(image, "image/png", 3, 1, 1, "alt"));
 
 		assertThat(outcome).isInstanceOf(PublishOutcome.Transient.class);
 		assertThat(stub.calls("com.atproto.repo.createRecord")).isEmpty();
@@ -255,7 +255,7 @@ class BlueskyAnswersTest {
 		media.rememberUpload(image, "bluesky:did:plc:stub",
 				"{\"$type\":\"blob\",\"ref\":{\"$link\":\"bafkold\"},\"mimeType\":\"image/png\",\"size\":3}");
 
-		PublishOutcome outcome = publish(channel(), media, new PostVariant.Image(image, "image/png", 3, 1, 1, "alt"));
+		PublishOutcome outcome = publish(channel(), media, PostVariant.Media.image(image, "image/png", 3, 1, 1, "alt"));
 
 		assertThat(outcome).isInstanceOf(PublishOutcome.Published.class);
 		assertThat(stub.calls("com.atproto.repo.uploadBlob")).hasSize(1);

@@ -57,7 +57,7 @@ class BlueskyConnectorTest {
 	private record Connected(BlueskyPds.Account account, TestChannel channel) {
 	}
 
-	private static PublishRequest request(UUID target, String text, TestMedia media, PostVariant.Image... images) {
+	private static PublishRequest request(UUID target, String text, TestMedia media, PostVariant.Media... images) {
 		return new PublishRequest(target, target.toString(), new PostVariant(text, null, List.of(images)), media);
 	}
 
@@ -108,7 +108,7 @@ class BlueskyConnectorTest {
 		Connected carol = connect("carol");
 		TestMedia media = new TestMedia();
 		byte[] png = BlueskyWiring.png(8, 4, 0xFF0000);
-		PostVariant.Image image = new PostVariant.Image(media.add(png), "image/png", png.length, 8, 4, "a red banner");
+		PostVariant.Media image = PostVariant.Media.image(media.add(png), "image/png", png.length, 8, 4, "a red banner");
 		UUID first = UuidCreator.getTimeOrderedEpoch();
 		UUID second = UuidCreator.getTimeOrderedEpoch();
 

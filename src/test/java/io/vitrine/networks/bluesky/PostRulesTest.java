@@ -94,8 +94,8 @@ class PostRulesTest {
 
 	@Test
 	void any_image_type_is_accepted_as_the_lexicon_says_but_not_other_files() {
-		PostVariant.Image webp = new PostVariant.Image(UUID.randomUUID(), "image/webp", 10, 1, 1, "alt");
-		PostVariant.Image pdf = new PostVariant.Image(UUID.randomUUID(), "application/pdf", 10, null, null, "alt");
+		PostVariant.Media webp = PostVariant.Media.image(UUID.randomUUID(), "image/webp", 10, 1, 1, "alt");
+		PostVariant.Media pdf = PostVariant.Media.image(UUID.randomUUID(), "application/pdf", 10, null, null, "alt");
 
 		assertThat(check(new PostVariant("hi", null, List.of(webp))).valid()).isTrue();
 		assertThat(check(new PostVariant("hi", null, List.of(pdf))).violations())
@@ -106,7 +106,7 @@ class PostRulesTest {
 	@Test
 	void limits_that_name_image_types_narrow_what_is_accepted() {
 		NetworkLimits pngOnly = new NetworkLimits(300, 3000, 0, 4, 2_000_000, 2000, Set.of("image/png"));
-		PostVariant.Image webp = new PostVariant.Image(UUID.randomUUID(), "image/webp", 10, 1, 1, "alt");
+		PostVariant.Media webp = PostVariant.Media.image(UUID.randomUUID(), "image/webp", 10, 1, 1, "alt");
 
 		assertThat(PostRules.check(new PostVariant("hi", null, List.of(png(10))), pngOnly).valid()).isTrue();
 		assertThat(PostRules.check(new PostVariant("hi", null, List.of(webp)), pngOnly).violations())
@@ -115,7 +115,7 @@ class PostRulesTest {
 
 	@Test
 	void alt_text_over_two_thousand_graphemes_is_refused() {
-		PostVariant.Image longAlt = new PostVariant.Image(UUID.randomUUID(), "image/png", 10, 1, 1, "é".repeat(2001));
+		PostVariant.Media longAlt = PostVariant.Media.image(UUID.randomUUID(), "image/png", 10, 1, 1, "é".repeat(2001));
 
 		assertThat(check(new PostVariant("hi", null, List.of(longAlt))).violations())
 			.extracting(Violation::field, Violation::rule)
@@ -126,7 +126,7 @@ class PostRulesTest {
 		return PostRules.check(variant, BlueskyLimits.DEFAULTS);
 	}
 
-	private static PostVariant.Image png(long size) {
-		return new PostVariant.Image(UUID.randomUUID(), "image/png", size, 4, 4, "a red square");
+	private static PostVariant.Media png(long size) {
+		return PostVariant.Media.image(UUID.randomUUID(), "image/png", size, 4, 4, "a red square");
 	}
 }

@@ -118,7 +118,7 @@ class FacebookConnectorContractTest {
 		};
 	}
 
-	private PublishRequest request(String text, String link, List<PostVariant.Image> images) {
+	private PublishRequest request(String text, String link, List<PostVariant.Media> images) {
 		UUID target = UUID.randomUUID();
 		return new PublishRequest(target, target.toString(), new PostVariant(text, link, images), new PublishRequest.MediaAccess() {
 			public byte[] read(UUID mediaId) {
@@ -135,12 +135,12 @@ class FacebookConnectorContractTest {
 		});
 	}
 
-	private PostVariant.Image image(String type, int size) {
+	private PostVariant.Media image(String type, int size) {
 		UUID id = UUID.randomUUID();
 		byte[] bytes = new byte[size];
 		new Random(size).nextBytes(bytes);
 		files.put(id, bytes);
-		return new PostVariant.Image(id, type, size, 1200, 800, null);
+		return PostVariant.Media.image(id, type, size, 1200, 800, null);
 	}
 
 	@Test
@@ -204,7 +204,7 @@ class FacebookConnectorContractTest {
 
 	@Test
 	void one_photo_is_a_photo_post_with_its_caption() {
-		PostVariant.Image jpeg = image("image/jpeg", 4096);
+		PostVariant.Media jpeg = image("image/jpeg", 4096);
 
 		PublishOutcome outcome = connector.publish(page(), request("Today's bread", null, List.of(jpeg)));
 
@@ -221,8 +221,8 @@ class FacebookConnectorContractTest {
 
 	@Test
 	void several_photos_are_uploaded_unpublished_then_attached_to_one_feed_post() {
-		PostVariant.Image a = image("image/png", 1024);
-		PostVariant.Image b = image("image/jpeg", 2048);
+		PostVariant.Media a = image("image/png", 1024);
+		PostVariant.Media b = image("image/jpeg", 2048);
 
 		PublishOutcome outcome = connector.publish(page(), request("Two loaves", null, List.of(a, b)));
 

@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Facebook's rules one by one; sources are cited on {@link FacebookRules}. */
 class FacebookRulesTest {
 
-	private static PostVariant.Image image(String type, long size) {
-		return new PostVariant.Image(UUID.randomUUID(), type, size, 100, 100, null);
+	private static PostVariant.Media image(String type, long size) {
+		return PostVariant.Media.image(UUID.randomUUID(), type, size, 100, 100, null);
 	}
 
 	private static List<String> rules(PostVariant variant) {

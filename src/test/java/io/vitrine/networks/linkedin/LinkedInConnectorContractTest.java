@@ -71,17 +71,17 @@ class LinkedInConnectorContractTest {
 		}
 	}
 
-	private PublishRequest request(String text, List<PostVariant.Image> images) {
+	private PublishRequest request(String text, List<PostVariant.Media> images) {
 		UUID target = UUID.randomUUID();
 		return new PublishRequest(target, target.toString(), new PostVariant(text, null, images), media);
 	}
 
-	private PostVariant.Image image(String type, int size, String alt) {
+	private PostVariant.Media image(String type, int size, String alt) {
 		UUID id = UUID.randomUUID();
 		byte[] bytes = new byte[size];
 		new Random(size).nextBytes(bytes);
 		media.files.put(id, bytes);
-		return new PostVariant.Image(id, type, size, 1200, 800, alt);
+		return PostVariant.Media.image(id, type, size, 1200, 800, alt);
 	}
 
 	@Test
@@ -125,8 +125,8 @@ class LinkedInConnectorContractTest {
 
 	@Test
 	void uploads_images_as_the_page_and_posts_one_as_media_and_several_as_multi_image() {
-		PostVariant.Image png = image("image/png", 2048, "A tray of croissants");
-		PostVariant.Image jpeg = image("image/jpeg", 4096, null);
+		PostVariant.Media png = image("image/png", 2048, "A tray of croissants");
+		PostVariant.Media jpeg = image("image/jpeg", 4096, null);
 		LinkedInTestChannels page = page();
 
 		PublishOutcome one = connector.publish(page.open(), request("One photo", List.of(png)));
@@ -156,7 +156,7 @@ class LinkedInConnectorContractTest {
 
 	@Test
 	void an_image_uploaded_before_a_failed_post_is_not_uploaded_again() {
-		PostVariant.Image png = image("image/png", 1024, null);
+		PostVariant.Media png = image("image/png", 1024, null);
 		PublishRequest request = request("Retry", List.of(png));
 		LinkedInTestChannels page = page();
 		server.respondOnce("POST", "/rest/posts", r -> server.error(429, "Resource level throttle APPLICATION DAY limit "

@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** LinkedIn's rules one by one; sources are cited on {@link LinkedInRules}. */
 class LinkedInRulesTest {
 
-	private static PostVariant.Image image(String type, int width, int height, String alt) {
-		return new PostVariant.Image(UUID.randomUUID(), type, 1000, width, height, alt);
+	private static PostVariant.Media image(String type, int width, int height, String alt) {
+		return PostVariant.Media.image(UUID.randomUUID(), type, 1000, width, height, alt);
 	}
 
 	private static List<String> rules(VariantCheck check) {
@@ -64,9 +64,9 @@ class LinkedInRulesTest {
 
 	@Test
 	void holds_up_to_20_images() {
-		List<PostVariant.Image> twenty = Collections.nCopies(20, image("image/jpeg", 10, 10, null));
+		List<PostVariant.Media> twenty = Collections.nCopies(20, image("image/jpeg", 10, 10, null));
 		assertThat(LinkedInRules.check(new PostVariant("Album", null, twenty)).valid()).isTrue();
-		List<PostVariant.Image> more = new java.util.ArrayList<>(twenty);
+		List<PostVariant.Media> more = new java.util.ArrayList<>(twenty);
 		more.add(image("image/jpeg", 10, 10, null));
 		assertThat(rules(LinkedInRules.check(new PostVariant("Album", null, more)))).containsExactly("max-images");
 	}

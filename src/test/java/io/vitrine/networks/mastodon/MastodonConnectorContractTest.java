@@ -116,10 +116,10 @@ class MastodonConnectorContractTest {
 		return new PublishRequest(target, target.toString(), variant, media);
 	}
 
-	private PostVariant.Image image(String alt) {
+	private PostVariant.Media image(String alt) {
 		UUID id = UUID.randomUUID();
 		media.files.put(id, new byte[] { (byte) 0x89, 'P', 'N', 'G', 1, 2, 3 });
-		return new PostVariant.Image(id, "image/png", 7, 1, 1, alt);
+		return PostVariant.Media.image(id, "image/png", 7, 1, 1, alt);
 	}
 
 	@Test
@@ -140,7 +140,7 @@ class MastodonConnectorContractTest {
 
 	@Test
 	void uploads_an_image_with_its_alt_text_then_attaches_it() {
-		PostVariant.Image image = image("A red square on white");
+		PostVariant.Media image = image("A red square on white");
 
 		PublishOutcome outcome = connector.publish(channel(), request(new PostVariant("With a picture", null, List.of(image))));
 

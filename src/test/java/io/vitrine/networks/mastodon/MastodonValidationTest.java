@@ -18,8 +18,8 @@ class MastodonValidationTest {
 	private static final NetworkLimits LIMITS = new NetworkLimits(500, 0, 23, 4, 16_777_216L, 1500,
 			Set.of("image/jpeg", "image/png"));
 
-	private static PostVariant.Image image(String type, long size, String alt) {
-		return new PostVariant.Image(UUID.randomUUID(), type, size, 100, 100, alt);
+	private static PostVariant.Media image(String type, long size, String alt) {
+		return PostVariant.Media.image(UUID.randomUUID(), type, size, 100, 100, alt);
 	}
 
 	private static VariantCheck check(PostVariant variant) {
@@ -94,7 +94,7 @@ class MastodonValidationTest {
 
 	@Test
 	void refuses_more_images_than_the_instance_allows() {
-		List<PostVariant.Image> five = Collections.nCopies(5, image("image/png", 1000, "alt"));
+		List<PostVariant.Media> five = Collections.nCopies(5, image("image/png", 1000, "alt"));
 		assertThat(check(new PostVariant("x", null, five)).violations()).singleElement().satisfies(v -> {
 			assertThat(v.field()).isEqualTo("images");
 			assertThat(v.rule()).isEqualTo("max-images");

@@ -72,17 +72,17 @@ class XConnectorContractTest {
 		}
 	}
 
-	private PublishRequest request(String text, List<PostVariant.Image> images) {
+	private PublishRequest request(String text, List<PostVariant.Media> images) {
 		UUID target = UUID.randomUUID();
 		return new PublishRequest(target, target.toString(), new PostVariant(text, null, images), media);
 	}
 
-	private PostVariant.Image image(String type, int size, String alt) {
+	private PostVariant.Media image(String type, int size, String alt) {
 		UUID id = UUID.randomUUID();
 		byte[] bytes = new byte[size];
 		new java.util.Random(size).nextBytes(bytes);
 		media.files.put(id, bytes);
-		return new PostVariant.Image(id, type, size, 800, 600, alt);
+		return PostVariant.Media.image(id, type, size, 800, 600, alt);
 	}
 
 	@Test
@@ -101,8 +101,8 @@ class XConnectorContractTest {
 
 	@Test
 	void uploads_images_whole_with_their_alt_text_and_attaches_them() {
-		PostVariant.Image png = image("image/png", 2048, "A tray of croissants");
-		PostVariant.Image jpeg = image("image/jpeg", 4096, null);
+		PostVariant.Media png = image("image/png", 2048, "A tray of croissants");
+		PostVariant.Media jpeg = image("image/jpeg", 4096, null);
 
 		PublishOutcome outcome = connector.publish(account.open(), request("Two photos", List.of(png, jpeg)));
 
@@ -127,7 +127,7 @@ class XConnectorContractTest {
 	@Test
 	void uploads_an_animated_gif_in_chunks_and_waits_until_x_has_processed_it() {
 		server.gifProcessingPolls = 2;
-		PostVariant.Image gif = image("image/gif", 9 * 1024 * 1024, null);
+		PostVariant.Media gif = image("image/gif", 9 * 1024 * 1024, null);
 
 		PublishOutcome outcome = connector.publish(account.open(), request("Our oven, live", List.of(gif)));
 

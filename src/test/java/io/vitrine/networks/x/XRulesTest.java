@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class XRulesTest {
 
-	private static PostVariant.Image image(String type, long bytes) {
-		return new PostVariant.Image(UUID.randomUUID(), type, bytes, 800, 600, null);
+	private static PostVariant.Media image(String type, long bytes) {
+		return PostVariant.Media.image(UUID.randomUUID(), type, bytes, 800, 600, null);
 	}
 
 	private static List<String> rules(VariantCheck check) {
@@ -63,7 +63,7 @@ class XRulesTest {
 
 	@Test
 	void alt_text_up_to_1000_characters() {
-		PostVariant.Image described = new PostVariant.Image(UUID.randomUUID(), "image/png", 1000, 1, 1, "é".repeat(1001));
+		PostVariant.Media described = PostVariant.Media.image(UUID.randomUUID(), "image/png", 1000, 1, 1, "é".repeat(1001));
 		VariantCheck check = XRules.check(new PostVariant("alt", null, List.of(described)));
 		assertThat(rules(check)).containsExactly("max-alt-text");
 		assertThat(check.violations().getFirst().field()).isEqualTo("images[0].altText");
