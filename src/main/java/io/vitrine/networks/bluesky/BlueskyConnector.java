@@ -64,16 +64,15 @@ class BlueskyConnector implements NetworkConnector {
 
 	@Override
 	public PublishOutcome publish(Channel channel, PublishRequest request) {
-		String rkey = RecordKey.of(request.targetId());
 		try {
-			return sessions.call(channel, session -> createPost.create(session, request, rkey));
+			return sessions.call(channel, session -> createPost.create(session, request));
 		}
 		catch (BlueskyFailure failure) {
 			return failure.outcome();
 		}
 	}
 
-	/** The record key is known in advance, so reconciling is one read of that key, with no token needed. */
+	/** The record keys are known in advance, so reconciling reads them (usually just the first), with no token needed. */
 	@Override
 	public ReconcileOutcome reconcile(Channel channel, PublishRequest request, Instant sentAt) {
 		Session session;
@@ -83,6 +82,6 @@ class BlueskyConnector implements NetworkConnector {
 		catch (BlueskyFailure failure) {
 			return new ReconcileOutcome.Reauthorize(failure.getMessage());
 		}
-		return findPost.find(session, RecordKey.of(request.targetId()), PostRecord.text(request.variant().fullText()));
+		return findPost.find(session, request.targetId(), PostRecord.text(request.variant().fullText()));
 	}
 }

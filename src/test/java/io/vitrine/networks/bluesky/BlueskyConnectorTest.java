@@ -142,16 +142,46 @@ class BlueskyConnectorTest {
 		assertThat(pds.listRecords(dan.account().did(), "app.bsky.feed.post")).hasSize(1);
 	}
 
+	/** Another target whose first record key is this one's: they differ only in bits the first key does not use. */
+	private static UUID clashingWith(UUID target) {
+		UUID other = new UUID(target.getMostSignificantBits(), target.getLeastSignificantBits() ^ (1L << 40));
+		assertThat(RecordKey.of(other)).isEqualTo(RecordKey.of(target));
+		return other;
+	}
+
 	@Test
-	void another_post_under_the_same_record_key_is_never_taken_for_this_one() {
+	void a_target_whose_first_key_holds_another_post_goes_out_once_under_its_next_key() {
 		Connected erin = connect("erin");
-		UUID target = UuidCreator.getTimeOrderedEpoch();
-		connector().publish(erin.channel(), request(target, "the first text", new TestMedia()));
+		UUID first = UuidCreator.getTimeOrderedEpoch();
+		UUID second = clashingWith(first);
+		connector().publish(erin.channel(), request(first, "the first text", new TestMedia()));
+		PublishRequest secondPost = request(second, "a different text", new TestMedia());
 
-		PublishOutcome clash = connector().publish(erin.channel(), request(target, "a different text", new TestMedia()));
+		PublishOutcome outcome = connector().publish(erin.channel(), secondPost);
+		PublishOutcome retry = connector().publish(erin.channel(), secondPost);
 
-		assertThat(clash).isInstanceOf(PublishOutcome.Unknown.class);
-		assertThat(((PublishOutcome.Unknown) clash).message()).contains("another post already has the record key");
+		assertThat(rkeyOf(outcome)).isEqualTo(RecordKey.of(second, 1));
+		assertThat(retry).isEqualTo(outcome);
+		assertThat(record(erin.account().did(), RecordKey.of(first)).path("text").asString()).isEqualTo("the first text");
+		assertThat(record(erin.account().did(), RecordKey.of(second, 1)).path("text").asString()).isEqualTo("a different text");
+		assertThat(pds.listRecords(erin.account().did(), "app.bsky.feed.post")).hasSize(2);
+	}
+
+	@Test
+	void reconciling_looks_past_a_key_held_by_another_post() {
+		Connected gus = connect("gus");
+		UUID first = UuidCreator.getTimeOrderedEpoch();
+		UUID second = clashingWith(first);
+		UUID neverSent = clashingWith(second);
+		connector().publish(gus.channel(), request(first, "first", new TestMedia()));
+		PublishOutcome published = connector().publish(gus.channel(), request(second, "second", new TestMedia()));
+
+		ReconcileOutcome found = connector().reconcile(gus.channel(), request(second, "second", new TestMedia()), Instant.now());
+		ReconcileOutcome absent = connector().reconcile(gus.channel(), request(neverSent, "third", new TestMedia()), Instant.now());
+
+		assertThat(found).isEqualTo(new ReconcileOutcome.Found(((PublishOutcome.Published) published).remoteId(),
+				((PublishOutcome.Published) published).remoteUrl()));
+		assertThat(absent).isEqualTo(new ReconcileOutcome.NotFound());
 	}
 
 	@Test

@@ -107,4 +107,27 @@ class RecordKeyTest {
 		}
 		return value;
 	}
+
+	@Test
+	void a_targets_candidate_keys_are_distinct_valid_tids_of_the_same_millisecond() {
+		UUID target = UuidCreator.getTimeOrderedEpoch(Instant.parse("2026-11-22T09:00:00.123Z"));
+		Set<String> keys = new HashSet<>();
+		for (int n = 0; n < RecordKey.CANDIDATES; n++) {
+			String key = RecordKey.of(target, n);
+			assertThat(RecordKey.isTid(key)).as(key).isTrue();
+			assertThat((decode(key) >>> 10) / 1000).isEqualTo(1_795_338_000_123L);
+			assertThat(RecordKey.of(UUID.fromString(target.toString()), n)).isEqualTo(key);
+			keys.add(key);
+		}
+		assertThat(keys).hasSize(RecordKey.CANDIDATES);
+	}
+
+	@Test
+	void two_targets_sharing_a_first_key_part_ways_at_the_next() {
+		UUID target = UuidCreator.getTimeOrderedEpoch();
+		UUID other = new UUID(target.getMostSignificantBits(), target.getLeastSignificantBits() ^ (1L << 40));
+
+		assertThat(RecordKey.of(other, 0)).isEqualTo(RecordKey.of(target, 0));
+		assertThat(RecordKey.of(other, 1)).isNotEqualTo(RecordKey.of(target, 1));
+	}
 }
