@@ -33,7 +33,7 @@ class JdbcConnections implements Connections {
 	private static final Logger log = LoggerFactory.getLogger(JdbcConnections.class);
 
 	private static final String VIEW_COLUMNS = "id, workspace_id, network, server_url, handle, display_name, time_zone, "
-			+ "status, status_reason, limits_json, paused_until";
+			+ "status, status_reason, limits_json, paused_until, access_ends_at";
 
 	private static final int MAX_REASON = 2000;
 
@@ -89,8 +89,8 @@ class JdbcConnections implements Connections {
 	}
 
 	private void saveCredentials(UUID id, Credentials credentials) {
-		jdbc.sql("update connection set credentials = ?, updated_at = ? where id = ?")
-			.params(vault.seal(credentials, id.toString()), now(), id)
+		jdbc.sql("update connection set credentials = ?, access_ends_at = ?, updated_at = ? where id = ?")
+			.params(vault.seal(credentials, id.toString()), accessEndsAt(credentials), now(), id)
 			.update();
 	}
 
@@ -134,18 +134,20 @@ class JdbcConnections implements Connections {
 		String limits = LimitsJson.write(c.limits());
 		if (existing.isPresent()) {
 			UUID id = existing.get();
-			jdbc.sql("update connection set handle = ?, display_name = ?, limits_json = ?, credentials = ?, status = ?, "
-					+ "status_reason = null, updated_at = ? where id = ?")
+			jdbc.sql("update connection set handle = ?, display_name = ?, limits_json = ?, credentials = ?, "
+					+ "access_ends_at = ?, status = ?, status_reason = null, updated_at = ? where id = ?")
 				.params(c.handle(), c.displayName(), limits, vault.seal(c.credentials(), id.toString()),
-						ConnectionStatus.ACTIVE.name(), now, id)
+						accessEndsAt(c.credentials()), ConnectionStatus.ACTIVE.name(), now, id)
 				.update();
 			return get(workspaceId, id);
 		}
 		UUID id = Ids.next();
 		jdbc.sql("insert into connection (id, workspace_id, network, server_url, remote_account_id, handle, display_name, "
-				+ "status, limits_json, credentials, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				+ "status, limits_json, credentials, access_ends_at, created_at, updated_at) "
+				+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(id, workspaceId, c.network().value(), c.serverUrl(), c.remoteAccountId(), c.handle(), c.displayName(),
-					ConnectionStatus.ACTIVE.name(), limits, vault.seal(c.credentials(), id.toString()), now, now)
+					ConnectionStatus.ACTIVE.name(), limits, vault.seal(c.credentials(), id.toString()),
+					accessEndsAt(c.credentials()), now, now)
 			.update();
 		return get(workspaceId, id);
 	}
@@ -153,7 +155,7 @@ class JdbcConnections implements Connections {
 	@Override
 	public void disconnect(UUID workspaceId, UUID connectionId) {
 		get(workspaceId, connectionId);
-		jdbc.sql("update connection set status = ?, status_reason = null, credentials = ?, updated_at = ? "
+		jdbc.sql("update connection set status = ?, status_reason = null, credentials = ?, access_ends_at = null, updated_at = ? "
 				+ "where id = ? and workspace_id = ?")
 			.params(ConnectionStatus.DISCONNECTED.name(), vault.seal(new Credentials(Map.of()), connectionId.toString()),
 					now(), connectionId, workspaceId)
@@ -175,6 +177,10 @@ class JdbcConnections implements Connections {
 		return clock.instant().atOffset(ZoneOffset.UTC);
 	}
 
+	private static OffsetDateTime accessEndsAt(Credentials credentials) {
+		return credentials.accessEndsAt().map(at -> at.atOffset(ZoneOffset.UTC)).orElse(null);
+	}
+
 	private static String truncate(String reason) {
 		if (reason == null) {
 			return null;
@@ -185,10 +191,12 @@ class JdbcConnections implements Connections {
 	private static final RowMapper<ConnectionView> VIEW = (rs, n) -> {
 		String zone = rs.getString("time_zone");
 		OffsetDateTime paused = rs.getObject("paused_until", OffsetDateTime.class);
+		OffsetDateTime accessEnds = rs.getObject("access_ends_at", OffsetDateTime.class);
 		return new ConnectionView(rs.getObject("id", UUID.class), rs.getObject("workspace_id", UUID.class),
 				new NetworkId(rs.getString("network")), rs.getString("server_url"), rs.getString("handle"),
 				rs.getString("display_name"), zone == null ? null : ZoneId.of(zone),
 				ConnectionStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
-				LimitsJson.read(rs.getString("limits_json")), paused == null ? null : paused.toInstant());
+				LimitsJson.read(rs.getString("limits_json")), paused == null ? null : paused.toInstant(),
+				accessEnds == null ? null : accessEnds.toInstant());
 	};
 }

@@ -18,9 +18,9 @@ public record TokenSet(String accessToken, String refreshToken, Instant expiresA
 
 	static final String ACCESS_TOKEN = "accessToken";
 
-	static final String REFRESH_TOKEN = "refreshToken";
+	static final String REFRESH_TOKEN = Credentials.REFRESH_TOKEN;
 
-	static final String EXPIRES_AT = "expiresAt";
+	static final String EXPIRES_AT = Credentials.EXPIRES_AT;
 
 	static final String SCOPE = "scope";
 

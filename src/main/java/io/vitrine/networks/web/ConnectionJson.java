@@ -15,11 +15,13 @@ public record ConnectionJson(UUID id, String network, String serverUrl, String h
 		ConnectionStatus status,
 		@Schema(description = "Why the account needs a reconnect, when it does") String statusReason,
 		@Schema(description = "Nothing is sent on this account before this instant (rate limit)") Instant pausedUntil,
-		NetworkLimits limits) {
+		NetworkLimits limits,
+		@Schema(description = "When the account's access ends unless it is reconnected (a token that no refresh renews), "
+				+ "or null") Instant accessEndsAt) {
 
 	public static ConnectionJson of(ConnectionView view) {
 		return new ConnectionJson(view.id(), view.network().value(), view.serverUrl(), view.handle(), view.displayName(),
 				view.timeZoneOverride() == null ? null : view.timeZoneOverride().getId(), view.status(), view.statusReason(),
-				view.pausedUntil(), view.limits());
+				view.pausedUntil(), view.limits(), view.accessEndsAt());
 	}
 }

@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
@@ -29,8 +31,8 @@ import java.util.UUID;
 @Controller
 class ConnectionsPage {
 
-	/** One row of the page: the account and its network's name. */
-	record Row(ConnectionView connection, String networkName) {
+	/** One row of the page: the account, its network's name, and whether to warn that its access ends soon. */
+	record Row(ConnectionView connection, String networkName, boolean accessEnding) {
 	}
 
 	private final Connections connections;
@@ -43,8 +45,11 @@ class ConnectionsPage {
 
 	private final OAuthNetworks oauthNetworks;
 
+	private final Clock clock;
+
 	ConnectionsPage(Connections connections, Connectors connectors, WorkspaceAccess access, MessageSource messages,
-			OAuthNetworks oauthNetworks) {
+			OAuthNetworks oauthNetworks, Clock clock) {
+		this.clock = clock;
 		this.connections = connections;
 		this.connectors = connectors;
 		this.access = access;
@@ -56,7 +61,10 @@ class ConnectionsPage {
 	String show(CurrentUser user, @PathVariable UUID workspaceId, Model model) {
 		Member member = access.require(user, workspaceId);
 		Policies.require(Policies.MAY_VIEW, member, "see connections");
-		List<Row> rows = connections.list(workspaceId).stream().map(c -> new Row(c, networkName(c))).toList();
+		Instant now = clock.instant();
+		List<Row> rows = connections.list(workspaceId).stream()
+			.map(c -> new Row(c, networkName(c), c.accessEndingBy(now)))
+			.toList();
 		model.addAttribute("member", member);
 		model.addAttribute("workspaceId", workspaceId);
 		model.addAttribute("rows", rows);

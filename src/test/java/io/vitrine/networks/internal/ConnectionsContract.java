@@ -80,6 +80,22 @@ abstract class ConnectionsContract {
 	}
 
 	@Test
+	void an_expiring_token_without_a_refresh_token_gives_the_access_an_end_that_a_refresh_token_removes() {
+		Instant expires = Instant.parse("2027-01-20T10:00:00Z");
+		ConnectionView saved = connections.connect(workspace, new NewConnection(MASTODON, "https://mastodon.example",
+				"77", "@member", "Member", LIMITS,
+				new Credentials(Map.of("accessToken", "t", Credentials.EXPIRES_AT, expires.toString()))));
+
+		assertThat(saved.accessEndsAt()).isEqualTo(expires);
+		assertThat(connections.list(workspace)).extracting(ConnectionView::accessEndsAt).containsExactly(expires);
+
+		connections.openChannel(saved.id()).updateCredentials(new Credentials(Map.of("accessToken", "t2",
+				Credentials.EXPIRES_AT, expires.plusSeconds(3600).toString(), Credentials.REFRESH_TOKEN, "r")));
+
+		assertThat(connections.get(workspace, saved.id()).accessEndsAt()).isNull();
+	}
+
+	@Test
 	void stores_credentials_encrypted() {
 		ConnectionView saved = connections.connect(workspace, account("109", "token-that-must-not-leak"));
 

@@ -23,6 +23,9 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import static io.vitrine.testsupport.LayoutAssertions.assertInLayout;
@@ -56,6 +59,9 @@ class ConnectionsWebTest implements OnH2 {
 
 	@Autowired
 	Connections connections;
+
+	@Autowired
+	Clock clock;
 
 	People people;
 
@@ -235,6 +241,28 @@ class ConnectionsWebTest implements OnH2 {
 		assertThat(html).contains("@alice@social.example", "Needs reconnect", "The access token was revoked", "Reconnect",
 				"value=\"https://social.example\"");
 		assertThat(html).doesNotContain(SECRET);
+	}
+
+	@Test
+	void the_page_warns_of_an_access_ending_within_two_weeks_in_english_and_french_but_not_of_a_distant_one() throws Exception {
+		Instant soon = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plus(Duration.ofDays(10));
+		ConnectionView ending = connections.connect(workspace.id(), new NewConnection(new NetworkId("mastodon"),
+				"https://social.example", "110", "@ending@social.example", "Ending", new NetworkLimits(500, 0, 23, 4, 16_777_216, 1500),
+				new Credentials(Map.of("accessToken", SECRET, Credentials.EXPIRES_AT, soon.toString()))));
+		connections.connect(workspace.id(), new NewConnection(new NetworkId("mastodon"), "https://social.example", "111",
+				"@later@social.example", "Later", new NetworkLimits(500, 0, 23, 4, 16_777_216, 1500),
+				new Credentials(Map.of("accessToken", SECRET,
+						Credentials.EXPIRES_AT, clock.instant().plus(Duration.ofDays(50)).toString()))));
+		String when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+			.format(soon.atZone(ending.zoneOr(workspace.timeZone())));
+
+		String english = browse(people.signIn(owner), get(page())).andReturn().getResponse().getContentAsString();
+		String french = browse(people.signIn(owner), get(page()).header("Accept-Language", "fr")).andReturn().getResponse()
+			.getContentAsString();
+
+		assertThat(english).containsOnlyOnce("Access ends on " + when + " unless you reconnect this account");
+		assertThat(french).containsOnlyOnce("L&#39;accès prend fin le " + when + " si vous ne reconnectez pas ce compte");
+		call(owner, get(api() + "/" + ending.id())).andExpect(jsonPath("$.accessEndsAt").value(soon.toString()));
 	}
 
 	@Test
