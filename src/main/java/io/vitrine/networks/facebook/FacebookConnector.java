@@ -1,5 +1,8 @@
 package io.vitrine.networks.facebook;
 
+import io.vitrine.networks.meta.GraphAnswer;
+import io.vitrine.networks.meta.GraphThrottle;
+
 import io.vitrine.networks.Capability;
 import io.vitrine.networks.Channel;
 import io.vitrine.networks.NetworkConnector;

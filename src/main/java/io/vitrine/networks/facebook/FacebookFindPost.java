@@ -1,5 +1,7 @@
 package io.vitrine.networks.facebook;
 
+import io.vitrine.networks.meta.GraphAnswer;
+
 import io.vitrine.networks.Channel;
 import io.vitrine.networks.PublishOutcome;
 import io.vitrine.networks.PublishRequest;
