@@ -40,7 +40,7 @@ public class PublicMediaLinks {
 
 	private final Clock clock;
 
-	PublicMediaLinks(CredentialVault vault, @Value("${vitrine.public-url:${vitrine.base-url}}") String publicUrl, Clock clock) {
+	public PublicMediaLinks(CredentialVault vault, @Value("${vitrine.public-url:${vitrine.base-url}}") String publicUrl, Clock clock) {
 		this.vault = vault;
 		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
 		this.clock = clock;
