@@ -146,7 +146,8 @@ final class InstagramGraphServer extends MetaApiServer {
 	}
 
 	/** What Facebook does when the person clicks "Continue": checks the dialog request, sends them back with a code. */
-	String approve(String authorizeUrl) {
+	@Override
+	public String approve(String authorizeUrl) {
 		Map<String, String> query = RequestBodies.query(URI.create(authorizeUrl).getRawQuery());
 		Set<String> scopes = Set.of(query.getOrDefault("scope", "").split("[ ,]"));
 		if (!APP_ID.equals(query.get("client_id")) || !scopes.equals(SCOPES) || query.getOrDefault("state", "").isBlank()) {
@@ -161,6 +162,12 @@ final class InstagramGraphServer extends MetaApiServer {
 	@Override
 	protected Answer behave(Recorded r) throws Exception {
 		String route = r.method() + " " + r.path();
+		if (route.equals("GET " + path("/dialog/oauth"))) {
+			return consentPage(r, "Facebook", path("/dialog/oauth/continue"));
+		}
+		if (route.equals("GET " + path("/dialog/oauth/continue"))) {
+			return consented(r);
+		}
 		if (!r.path().startsWith("/" + VERSION + "/")) {
 			violation(route + ": no Graph API version in the path");
 			return error(400, "Unknown path components", 2500, null, false);

@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -130,6 +131,10 @@ public abstract class MetaApiServer implements AutoCloseable {
 			requests.add(r);
 			Deque<Responder> queue = overrides.get(r.method() + " " + r.path());
 			Responder override = queue == null ? null : queue.poll();
+			if (r.path().equals("/favicon.ico")) {
+				send(exchange, new Answer(404, Map.of(), "")); // the browser's, on a consent page
+				return;
+			}
 			send(exchange, override != null ? override.answer(r) : behave(r));
 		}
 		catch (Exception e) {
@@ -137,6 +142,28 @@ public abstract class MetaApiServer implements AutoCloseable {
 			send(exchange, error(500, "test server: " + e, 1, null, false));
 		}
 	}
+
+	/**
+	 * The consent page a person sees in a real browser: a "Continue" button leading to {@code continuePath}, which
+	 * sends them back to Vitrine through {@link #approve}.
+	 */
+	protected Answer consentPage(Recorded r, String title, String continuePath) {
+		StringBuilder original = new StringBuilder(url() + r.path() + "?");
+		r.query().forEach((k, v) -> original.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+			.append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&'));
+		String go = url() + continuePath + "?next=" + URLEncoder.encode(original.toString(), StandardCharsets.UTF_8);
+		String page = "<!DOCTYPE html><html><head><title>" + title + "</title></head><body><main><h1>Vitrine is requesting access"
+				+ "</h1><a role=\"button\" href=\"" + go.replace("&", "&amp;") + "\">Continue</a></main></body></html>";
+		return new Answer(200, Map.of("Content-Type", "text/html; charset=utf-8"), page);
+	}
+
+	/** Where "Continue" leads: the person is sent back to Vitrine with a code. */
+	protected Answer consented(Recorded r) {
+		return new Answer(302, Map.of("Location", approve(r.query().get("next"))), "");
+	}
+
+	/** Checks the authorization request as the network would, and answers the callback URL with a fresh code. */
+	public abstract String approve(String authorizeUrl);
 
 	public Answer json(int status, JsonNode body) {
 		return new Answer(status, Map.of("Content-Type", "application/json; charset=UTF-8"), body.toString());

@@ -136,7 +136,8 @@ final class ThreadsApiServer extends MetaApiServer {
 	}
 
 	/** The person approves Vitrine on threads.net: checks the authorization request, sends them back with a code. */
-	String approve(String authorizeUrl) {
+	@Override
+	public String approve(String authorizeUrl) {
 		Map<String, String> q = RequestBodies.query(URI.create(authorizeUrl).getRawQuery());
 		Set<String> scopes = Set.of(q.getOrDefault("scope", "").split("[ ,]"));
 		if (!APP_ID.equals(q.get("client_id")) || !"code".equals(q.get("response_type"))
@@ -153,6 +154,12 @@ final class ThreadsApiServer extends MetaApiServer {
 	protected Answer behave(Recorded r) throws Exception {
 		String route = r.method() + " " + r.path();
 		switch (route) {
+			case "GET /oauth/authorize" -> {
+				return consentPage(r, "Threads", "/oauth/authorize/continue");
+			}
+			case "GET /oauth/authorize/continue" -> {
+				return consented(r);
+			}
 			case "POST /oauth/access_token" -> {
 				return codeExchange(r);
 			}
