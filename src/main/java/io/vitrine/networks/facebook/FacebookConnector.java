@@ -1,8 +1,5 @@
 package io.vitrine.networks.facebook;
 
-import io.vitrine.networks.meta.GraphAnswer;
-import io.vitrine.networks.meta.GraphThrottle;
-
 import io.vitrine.networks.Capability;
 import io.vitrine.networks.Channel;
 import io.vitrine.networks.NetworkConnector;
@@ -14,6 +11,8 @@ import io.vitrine.networks.PublishRequest;
 import io.vitrine.networks.ReconcileOutcome;
 import io.vitrine.networks.VariantCheck;
 import io.vitrine.networks.Violation;
+import io.vitrine.networks.meta.GraphAnswer;
+import io.vitrine.networks.meta.GraphThrottle;
 import io.vitrine.networks.oauth.OAuthTokens;
 import io.vitrine.outbound.AddressNotAllowed;
 import io.vitrine.outbound.ConnectFailed;
