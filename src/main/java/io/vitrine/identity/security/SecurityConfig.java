@@ -26,7 +26,9 @@ class SecurityConfig {
 
 	static final String[] PUBLIC_PAGES = { "/login", "/setup", "/password", "/webjars/**", "/css/**", "/js/**",
 			"/favicon.ico", "/favicon.svg", "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/api/docs",
-			"/api/docs/**", "/api/swagger-ui/**", "/error" };
+			"/api/docs/**", "/api/swagger-ui/**", "/error",
+			// media handed to a network that fetches it by URL (Instagram, Threads): a sealed, expiring token is the key
+			"/public/media/*" };
 
 	static final String[] PUBLIC_API = { "/api/v1/openapi.json", "/api/v1/openapi.json/**" };
 

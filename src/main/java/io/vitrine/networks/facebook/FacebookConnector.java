@@ -11,6 +11,8 @@ import io.vitrine.networks.PublishRequest;
 import io.vitrine.networks.ReconcileOutcome;
 import io.vitrine.networks.VariantCheck;
 import io.vitrine.networks.Violation;
+import io.vitrine.networks.meta.GraphAnswer;
+import io.vitrine.networks.meta.GraphThrottle;
 import io.vitrine.networks.oauth.OAuthTokens;
 import io.vitrine.outbound.AddressNotAllowed;
 import io.vitrine.outbound.ConnectFailed;

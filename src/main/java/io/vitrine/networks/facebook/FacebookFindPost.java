@@ -4,6 +4,7 @@ import io.vitrine.networks.Channel;
 import io.vitrine.networks.PublishOutcome;
 import io.vitrine.networks.PublishRequest;
 import io.vitrine.networks.ReconcileOutcome;
+import io.vitrine.networks.meta.GraphAnswer;
 import io.vitrine.networks.oauth.OAuthTokens;
 import io.vitrine.outbound.OutboundFailure;
 import org.springframework.stereotype.Component;

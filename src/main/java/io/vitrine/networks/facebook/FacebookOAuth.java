@@ -2,6 +2,7 @@ package io.vitrine.networks.facebook;
 
 import io.vitrine.networks.NetworkId;
 import io.vitrine.networks.NewConnection;
+import io.vitrine.networks.meta.GraphAnswer;
 import io.vitrine.networks.oauth.OAuthNetwork;
 import io.vitrine.networks.oauth.OAuthRedirect;
 import io.vitrine.networks.oauth.TokenSet;

@@ -1,5 +1,6 @@
 package io.vitrine.networks.facebook;
 
+import io.vitrine.networks.meta.GraphAnswer;
 import io.vitrine.outbound.OutboundHttp;
 import io.vitrine.outbound.OutboundRequest;
 import org.springframework.stereotype.Component;

@@ -4,6 +4,7 @@ import io.vitrine.networks.NetworkId;
 import io.vitrine.networks.NewConnection;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,6 +50,49 @@ public interface OAuthNetwork {
 	 */
 	default boolean pkce() {
 		return true;
+	}
+
+	/**
+	 * Whether the access token is renewed by the network's own call instead of an RFC 6749 refresh grant: a
+	 * long-lived token that is its own refresh (Threads' {@code th_refresh_token}, Instagram Login's
+	 * {@code ig_refresh_token}). Such networks give no refresh token.
+	 */
+	default boolean renewsAccessToken() {
+		return false;
+	}
+
+	/**
+	 * A fresh access token for {@code current}, for networks that {@link #renewsAccessToken()}.
+	 *
+	 * @throws RenewalRefused when the network refuses for good (revoked, expired)
+	 * @throws RenewalUnavailable when it could not be asked (timeout, 5xx): the connection stays
+	 */
+	default TokenSet renewAccessToken(TokenSet current) {
+		throw new UnsupportedOperationException(displayName() + " renews tokens with a refresh grant");
+	}
+
+	/**
+	 * How long before expiry tokens are renewed. Short-lived tokens (X: two hours) just ahead of use; a 60-day
+	 * token renewable only while alive (Threads) long before, so an account that posts once a month keeps it.
+	 */
+	default Duration refreshMargin() {
+		return OAuthTokens.REFRESH_MARGIN;
+	}
+
+	/** The network refused to renew the token: only a new authorization helps. */
+	final class RenewalRefused extends RuntimeException {
+
+		public RenewalRefused(String message) {
+			super(message, null, false, false);
+		}
+	}
+
+	/** The network could not be asked to renew the token; a later try may work. */
+	final class RenewalUnavailable extends RuntimeException {
+
+		public RenewalUnavailable(String message) {
+			super(message, null, false, false);
+		}
 	}
 
 	/** The network answered the connect flow with something other than an account. */

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -93,13 +94,13 @@ public class OAuthTokens {
 		}
 	}
 
-	/** The account's tokens, refreshed first when they expire within {@link #REFRESH_MARGIN}. */
+	/** The account's tokens, refreshed first when they expire within the network's {@link OAuthNetwork#refreshMargin()}. */
 	TokenSet current(Channel channel) {
 		Slot slot = slot(channel.id());
 		slot.lock.lock();
 		try {
 			TokenSet tokens = slot.adopt(stored(channel.credentials()));
-			if (!tokens.expiresWithin(REFRESH_MARGIN, clock.instant())) {
+			if (!tokens.expiresWithin(margin(channel), clock.instant())) {
 				return tokens;
 			}
 			try {
@@ -136,20 +137,15 @@ public class OAuthTokens {
 
 	/** Called with the slot's lock held. */
 	private TokenSet refresh(Channel channel, Slot slot, TokenSet old) {
-		if (old.refreshToken() == null) {
-			// LinkedIn gives refresh tokens to approved partners only, Facebook Page tokens have none.
-			throw new Problem(new PublishOutcome.Reauthorize("the access token has expired or was revoked, and the network "
-					+ "gave no refresh token to renew it; reconnect the account"));
-		}
 		TokenSet fresh;
 		try {
-			fresh = old.refreshedWith(endpoint.refresh(networks.registration(channel.network()), old));
+			fresh = ask(channel, old);
 		}
 		catch (TokenEndpoint.TokenRefused refused) {
-			// Another node may have rotated the refresh token just before us: if the stored one is newer,
-			// ours was merely stale, and the stored tokens are the account's.
+			// Another node may have rotated the tokens just before us: if the stored ones are newer,
+			// ours were merely stale, and the stored tokens are the account's.
 			TokenSet now = stored(stored.of(channel.id()));
-			if (!Objects.equals(now.refreshToken(), old.refreshToken())) {
+			if (!Objects.equals(now.refreshToken(), old.refreshToken()) || !now.accessToken().equals(old.accessToken())) {
 				log.info("Connection {} was refreshed elsewhere meanwhile; using the stored tokens", channel.id());
 				slot.replace(old, now);
 				return now;
@@ -164,6 +160,32 @@ public class OAuthTokens {
 		slot.replace(old, fresh);
 		log.debug("Tokens of connection {} refreshed", channel.id());
 		return fresh;
+	}
+
+	/** A refresh grant, or the network's own renewal of a long-lived token; failures as the token endpoint's. */
+	private TokenSet ask(Channel channel, TokenSet old) {
+		Optional<OAuthNetwork> network = networks.find(channel.network());
+		if (network.isPresent() && network.get().renewsAccessToken()) {
+			try {
+				return network.get().renewAccessToken(old);
+			}
+			catch (OAuthNetwork.RenewalRefused e) {
+				throw new TokenEndpoint.TokenRefused("refused", e.getMessage());
+			}
+			catch (OAuthNetwork.RenewalUnavailable e) {
+				throw new TokenEndpoint.TokenEndpointUnavailable(e.getMessage());
+			}
+		}
+		if (old.refreshToken() == null) {
+			// LinkedIn gives refresh tokens to approved partners only, Facebook Page tokens have none.
+			throw new Problem(new PublishOutcome.Reauthorize("the access token has expired or was revoked, and the network "
+					+ "gave no refresh token to renew it; reconnect the account"));
+		}
+		return old.refreshedWith(endpoint.refresh(networks.registration(channel.network()), old));
+	}
+
+	private Duration margin(Channel channel) {
+		return networks.find(channel.network()).map(OAuthNetwork::refreshMargin).orElse(REFRESH_MARGIN);
 	}
 
 	/** Forgets what this process knew of a connection (it was just connected again with new tokens). */

@@ -12,6 +12,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.security.oauth2.core.endpoint.DefaultMapOAuth2AccessTokenResponseConverter;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationExchange;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
@@ -25,6 +26,8 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -58,11 +61,30 @@ class TokenEndpoint {
 		RestClient rest = RestClient.builder()
 			.requestFactory(requests)
 			.configureMessageConverters(converters -> converters.addCustomConverter(new FormHttpMessageConverter())
-				.addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))
+				.addCustomConverter(tokenResponses()))
 			.defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
 			.build();
 		codes.setRestClient(rest);
 		refreshes.setRestClient(rest);
+	}
+
+	/**
+	 * Token answers as RFC 6749 §5.1 describes them, except that a missing token_type is read as "bearer":
+	 * Threads answers the code exchange with only {@code access_token} and {@code user_id}
+	 * (https://developers.facebook.com/docs/threads/get-started/get-access-tokens-and-permissions).
+	 */
+	private static OAuth2AccessTokenResponseHttpMessageConverter tokenResponses() {
+		DefaultMapOAuth2AccessTokenResponseConverter standard = new DefaultMapOAuth2AccessTokenResponseConverter();
+		OAuth2AccessTokenResponseHttpMessageConverter converter = new OAuth2AccessTokenResponseHttpMessageConverter();
+		converter.setAccessTokenResponseConverter(answer -> {
+			if (answer.get("token_type") == null) {
+				Map<String, Object> completed = new HashMap<>(answer);
+				completed.put("token_type", "bearer");
+				return standard.convert(completed);
+			}
+			return standard.convert(answer);
+		});
+		return converter;
 	}
 
 	/** The authorization code (with the PKCE verifier kept in {@code request}) exchanged for tokens. */

@@ -1,5 +1,6 @@
 package io.vitrine.networks.facebook;
 
+import io.vitrine.networks.meta.GraphAnswer;
 import io.vitrine.testsupport.RequestBodies;
 import io.vitrine.networks.Channel;
 import io.vitrine.networks.Credentials;

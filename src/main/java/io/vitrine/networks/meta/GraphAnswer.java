@@ -1,4 +1,4 @@
-package io.vitrine.networks.facebook;
+package io.vitrine.networks.meta;
 
 import io.vitrine.outbound.OutboundResponse;
 import tools.jackson.core.JacksonException;
@@ -9,18 +9,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A Graph API answer. Errors have one shape
+ * A Graph API answer, shared by Meta's networks (Facebook Pages, Instagram, Threads). Errors have one shape
  * (https://developers.facebook.com/docs/graph-api/guides/error-handling):
  * {@code {"error": {"message", "type", "code", "error_subcode", "is_transient", "fbtrace_id"}}}.
  */
-record GraphAnswer(int status, JsonNode body, OutboundResponse response) {
+public record GraphAnswer(int status, JsonNode body, OutboundResponse response) {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/** Throttling codes: 4 (app), 17 (user), 32 (page), 613 (call rate), 80001 (Pages business use case). */
 	private static final Set<Integer> THROTTLED = Set.of(4, 17, 32, 613, 80001);
 
-	static GraphAnswer of(OutboundResponse response) {
+	public static GraphAnswer of(OutboundResponse response) {
 		JsonNode body;
 		try {
 			body = response.body().length == 0 ? null : JSON.readTree(response.body());
@@ -31,39 +31,43 @@ record GraphAnswer(int status, JsonNode body, OutboundResponse response) {
 		return new GraphAnswer(response.status(), body == null || body.isMissingNode() ? JSON.createObjectNode() : body, response);
 	}
 
-	boolean ok() {
+	public boolean ok() {
 		return status >= 200 && status < 300 && !body.has("error");
 	}
 
-	int code() {
+	public int code() {
 		return body.path("error").path("code").asInt(0);
 	}
 
+	public int subcode() {
+		return body.path("error").path("error_subcode").asInt(0);
+	}
+
 	/** Code 190: the token expired, was revoked, or the person changed their password. */
-	boolean tokenRefused() {
+	public boolean tokenRefused() {
 		return code() == 190 || code() == 102 || status == 401;
 	}
 
-	boolean throttled() {
+	public boolean throttled() {
 		return THROTTLED.contains(code()) || status == 429;
 	}
 
 	/** Codes 1 and 2, or is_transient: a temporary problem on Meta's side. */
-	boolean transientError() {
+	public boolean transientError() {
 		return code() == 1 || code() == 2 || body.path("error").path("is_transient").asBoolean(false) || status >= 500;
 	}
 
-	String message() {
+	public String message() {
 		JsonNode error = body.path("error");
 		return text(error, "error_user_msg").or(() -> text(error, "message")).orElse("HTTP " + status)
 				+ (error.has("code") ? " (code " + error.path("code").asInt() + ")" : "");
 	}
 
-	Optional<String> text(String field) {
+	public Optional<String> text(String field) {
 		return text(body, field);
 	}
 
-	static Optional<String> text(JsonNode node, String field) {
+	public static Optional<String> text(JsonNode node, String field) {
 		JsonNode value = node.path(field);
 		if (value.isString() && !value.stringValue().isBlank()) {
 			return Optional.of(value.stringValue());

@@ -1,4 +1,4 @@
-package io.vitrine.networks.facebook;
+package io.vitrine.networks.meta;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -13,16 +13,16 @@ import java.time.Instant;
  * (https://developers.facebook.com/docs/graph-api/overview/rate-limiting#headers-2); without it,
  * an hour, the window Meta's limits are counted over.
  */
-final class GraphThrottle {
+public final class GraphThrottle {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	static final Duration DEFAULT = Duration.ofHours(1);
+	public static final Duration DEFAULT = Duration.ofHours(1);
 
 	private GraphThrottle() {
 	}
 
-	static Instant until(GraphAnswer answer, Instant now) {
+	public static Instant until(GraphAnswer answer, Instant now) {
 		long minutes = answer.response().header("X-Business-Use-Case-Usage").map(GraphThrottle::minutes).orElse(-1L);
 		return minutes > 0 ? now.plus(Duration.ofMinutes(minutes)) : now.plus(DEFAULT);
 	}

@@ -1,0 +1,6 @@
+package io.vitrine.networks.instagram;
+
+import io.vitrine.testsupport.OnPostgres;
+
+class InstagramConnectOnPostgresTest extends InstagramConnectContract implements OnPostgres {
+}
