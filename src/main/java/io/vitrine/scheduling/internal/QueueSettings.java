@@ -43,12 +43,15 @@ public class QueueSettings {
 	}
 
 	private AccountQueue read(UUID workspaceId, UUID connectionId, String lock) {
-		Optional<Integer> cap = jdbc.sql("select daily_cap from queue_account where connection_id = ? and workspace_id = ?" + lock)
+		// A row holds the cap, possibly null ("no cap"): read as a one-element list to tell it from no row.
+		List<Optional<Integer>> found = jdbc.sql("select daily_cap from queue_account where connection_id = ? and workspace_id = ?" + lock)
 			.params(connectionId, workspaceId)
-			.query(rs -> rs.next() ? Optional.ofNullable(rs.getObject("daily_cap", Integer.class)) : null);
-		if (cap == null) {
+			.query((rs, n) -> Optional.ofNullable(rs.getObject("daily_cap", Integer.class)))
+			.list();
+		if (found.isEmpty()) {
 			return AccountQueue.empty(connectionId);
 		}
+		Optional<Integer> cap = found.getFirst();
 		List<Slot> slots = jdbc.sql("select day_of_week, local_time from queue_slot where connection_id = ?")
 			.param(connectionId)
 			.query((rs, row) -> new Slot(DayOfWeek.of(rs.getInt("day_of_week")), LocalTime.parse(rs.getString("local_time"))))
