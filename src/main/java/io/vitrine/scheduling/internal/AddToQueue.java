@@ -67,6 +67,10 @@ public class AddToQueue {
 			problems.add(new InvalidInput.Problem("targets", "required", "choose at least one account"));
 		}
 		Instant now = clock.instant();
+		// Lock every chosen account's queue in one order (by id): two people queuing on accounts
+		// [A, B] and [B, A] at the same moment then wait for each other instead of deadlocking.
+		targets.stream().map(PostDraft.TargetDraft::connectionId).filter(java.util.Objects::nonNull).distinct().sorted()
+			.forEach(id -> settings.lock(member.workspaceId(), id));
 		List<Instant> dues = new ArrayList<>();
 		for (int i = 0; i < targets.size(); i++) {
 			slotFor(member, targets.get(i), "targets[" + i + "].connectionId", now, problems).ifPresent(dues::add);

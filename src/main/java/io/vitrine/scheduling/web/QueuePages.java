@@ -162,6 +162,18 @@ class QueuePages {
 		return "redirect:/w/" + workspaceId + "/queue";
 	}
 
+	/**
+	 * Not a person's click: the composer's live check (htmx, on each keystroke) takes the formaction
+	 * of the last submit button clicked, so a keystroke just before "Add to queue" sends the form
+	 * here a second time, as an htmx request. It must not queue the post twice: nothing to do.
+	 */
+	@PostMapping(path = "/add", headers = "HX-Request")
+	@org.springframework.web.bind.annotation.ResponseBody
+	org.springframework.http.ResponseEntity<Void> liveCheckWithTheButtonsAction(CurrentUser user, @PathVariable UUID workspaceId) {
+		access.require(user, workspaceId);
+		return org.springframework.http.ResponseEntity.noContent().build();
+	}
+
 	/** The composer's "Add to queue" button posts the composer's form here. */
 	@PostMapping("/add")
 	String add(CurrentUser user, @PathVariable UUID workspaceId, @ModelAttribute QueueForm form, Model model, RedirectAttributes redirect)

@@ -405,6 +405,20 @@ abstract class QueueContract {
 	}
 
 	@Test
+	void the_composers_live_check_sent_to_the_queue_buttons_address_queues_nothing() throws Exception {
+		// htmx sends its live check to the formaction of the last submit button clicked: a keystroke
+		// just before "Add to queue" arrives here too, beside the real submission.
+		slots(mastodon, everyDay("09:00"), null);
+		MockHttpSession browser = people.signIn(owner);
+		MockHttpServletResponse check = mvc.perform(post("/w/" + workspace.id() + "/queue/add").session(browser).with(csrf())
+			.header("HX-Request", "true").param("accounts", mastodon.id().toString()).param("text", "Only once")).andReturn().getResponse();
+		assertThat(check.getStatus()).isEqualTo(204);
+		mvc.perform(post("/w/" + workspace.id() + "/queue/add").session(browser).with(csrf())
+			.param("accounts", mastodon.id().toString()).param("text", "Only once"));
+		assertThat(ok(call(get(api("/queue/accounts/" + mastodon.id()))), 200).path("queued")).hasSize(1);
+	}
+
+	@Test
 	void the_recurring_page_creates_a_series_and_explains_a_mistake() throws Exception {
 		MockHttpSession browser = people.signIn(owner);
 		String page = "/w/" + workspace.id() + "/queue/recurring";
