@@ -1,5 +1,6 @@
 package io.vitrine.publishing;
 
+import io.vitrine.publishing.internal.ComposePost;
 import io.vitrine.publishing.internal.PostActions;
 import io.vitrine.publishing.internal.ScheduleParser;
 import io.vitrine.publishing.internal.Targets;
@@ -11,7 +12,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** What other modules (the calendar) may read and change of the plan: targets by time, and moving one. */
+/**
+ * What other modules (the calendar, the queue) may read and change of the plan: targets by time,
+ * moving one, and saving or cancelling posts.
+ */
 @Component
 public class PlannedPosts {
 
@@ -19,9 +23,38 @@ public class PlannedPosts {
 
 	private final PostActions actions;
 
-	PlannedPosts(Targets targets, PostActions actions) {
+	private final ComposePost compose;
+
+	PlannedPosts(Targets targets, PostActions actions, ComposePost compose) {
 		this.targets = targets;
 		this.actions = actions;
+		this.compose = compose;
+	}
+
+	/** Saves a post as the composer does (checked the same way). */
+	public PostView create(Member member, PostDraft draft) {
+		return compose.create(member, draft);
+	}
+
+	/** Saves a scheduled post whose targets are each due at their own time; {@code draft.when()} is the earliest. */
+	public PostView create(Member member, PostDraft draft, List<Instant> duePerTarget) {
+		return compose.create(member, draft, duePerTarget);
+	}
+
+	/** Cancels what has not started; returns how many targets were cancelled. */
+	public int cancel(Member member, UUID postId) {
+		return actions.cancel(member, postId);
+	}
+
+	/** One account's targets due in [from, to), cancelled ones left out, at most {@code limit}. */
+	public List<TargetView> accountDueBetween(Member member, UUID connectionId, Instant from, Instant to, int limit) {
+		Policies.require(Policies.MAY_VIEW, member, "see posts");
+		return targets.accountDueBetween(member.workspaceId(), connectionId, from, to, limit);
+	}
+
+	/** Moves a scheduled target to an instant, checked as {@link #reschedule(Member, UUID, String, String)}. */
+	public TargetView reschedule(Member member, UUID targetId, Instant at) {
+		return actions.reschedule(member, targetId, at);
 	}
 
 	/** The member's workspace's targets due in [from, to), at most {@code limit}. */

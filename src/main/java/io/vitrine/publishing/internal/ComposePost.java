@@ -68,6 +68,18 @@ public class ComposePost {
 
 	@Transactional
 	public PostView create(Member member, PostDraft draft) {
+		return create(member, draft, List.of());
+	}
+
+	/**
+	 * A scheduled post whose targets are each due at their own time (the queue gives each account
+	 * its next free slot); {@code draft.when()} is the earliest of them, checked as usual.
+	 */
+	@Transactional
+	public PostView create(Member member, PostDraft draft, List<Instant> duePerTarget) {
+		if (!duePerTarget.isEmpty() && (duePerTarget.size() != draft.targets().size() || !(draft.when() instanceof PostDraft.At))) {
+			throw new IllegalArgumentException("one due time per target, and a scheduled post");
+		}
 		boolean publishing = !(draft.when() instanceof PostDraft.AsDraft);
 		Policies.require(Policies.MAY_COMPOSE, member, "write posts");
 		if (publishing) {
@@ -89,7 +101,8 @@ public class ComposePost {
 			.update();
 		TargetState state = publishing ? TargetState.SCHEDULED : TargetState.DRAFT;
 		for (int i = 0; i < draft.targets().size(); i++) {
-			insertTarget(member, postId, draft.targets().get(i), accounts.get(i), state, due, now);
+			insertTarget(member, postId, draft.targets().get(i), accounts.get(i), state,
+					duePerTarget.isEmpty() ? due : duePerTarget.get(i), now);
 		}
 		if (publishing && !due.isAfter(now)) {
 			events.publishEvent(new TargetsBecameDue(draft.targets().size()));

@@ -58,6 +58,16 @@ public class Targets {
 			.list();
 	}
 
+	/** One account's targets due in [from, to), oldest first, cancelled ones left out (the queue's slots). */
+	public List<TargetView> accountDueBetween(UUID workspaceId, UUID connectionId, java.time.Instant from, java.time.Instant to,
+			int limit) {
+		return jdbc.sql("select " + COLUMNS + " from post_target t where t.workspace_id = ? and t.connection_id = ?"
+				+ " and t.due_at >= ? and t.due_at < ? and t.state <> 'cancelled' order by t.due_at, t.id limit ?")
+			.params(workspaceId, connectionId, Sql.ts(from), Sql.ts(to), limit)
+			.query(this::target)
+			.list();
+	}
+
 	public Optional<PostView> post(UUID workspaceId, UUID postId) {
 		return posts(workspaceId, "p.id = ?", List.of(postId), 1).stream().findFirst();
 	}
