@@ -10,7 +10,7 @@ import java.util.UUID;
  * said about it (alt text, tags).
  *
  * @param durationMillis a video's duration; null for images
- * @param codec a video's codec as its sample entry names it (avc1, hvc1...); null for images
+ * @param codec a video's codec as metadata-extractor names its sample entry (H.264 for avc1, HEVC...); null for images
  * @param derivedFrom the image this one was cropped from
  * @param thumbnail whether a small preview exists (images; videos only when a poster frame could be made)
  */
