@@ -77,7 +77,9 @@ class ApiErrors {
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
 		return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Upload too large",
-				List.of(new InvalidInput.Problem("file", "max-size", "is larger than the configured upload limit")));
+				List.of(new InvalidInput.Problem("file", "max-size", "is larger than the upload limit"
+						+ (e.getMaxUploadSize() > 0 ? " of " + org.springframework.util.unit.DataSize.ofBytes(e.getMaxUploadSize()).toMegabytes() + " MB" : "")
+						+ " (VITRINE_MAX_UPLOAD_SIZE)")));
 	}
 
 	@ExceptionHandler(NotFound.class)
