@@ -43,11 +43,14 @@ class MediaPages {
 
 	private final String uploadLimit;
 
+	private final long uploadLimitBytes;
+
 	MediaPages(WorkspaceAccess access, MediaLibrary library, MessageSource messages,
 			@Value("${vitrine.media.max-upload-size}") DataSize uploadLimit) {
 		this.access = access;
 		this.library = library;
 		this.messages = messages;
+		this.uploadLimitBytes = uploadLimit.toBytes();
 		this.uploadLimit = uploadLimit.toMegabytes() > 0 ? uploadLimit.toMegabytes() + " MB" : uploadLimit.toKilobytes() + " KB";
 	}
 
@@ -161,6 +164,7 @@ class MediaPages {
 		model.addAttribute("member", member);
 		model.addAttribute("mayCompose", Policies.MAY_COMPOSE.test(member));
 		model.addAttribute("uploadLimit", uploadLimit);
+		model.addAttribute("uploadLimitBytes", uploadLimitBytes);
 		model.addAttribute("q", q == null ? "" : q);
 		model.addAttribute("tag", tag == null ? "" : tag);
 		model.addAttribute("items", library.search(member.workspaceId(), q, tag));
