@@ -18,7 +18,6 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -74,12 +73,6 @@ class ApiErrors {
 				List.of(new InvalidInput.Problem(e.getRequestPartName(), "required", "is required")));
 	}
 
-	@ExceptionHandler(MaxUploadSizeExceededException.class)
-	ProblemDetail tooLarge(MaxUploadSizeExceededException e) {
-		return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Upload too large",
-				List.of(new InvalidInput.Problem("file", "max-size", "is larger than the configured upload limit")));
-	}
-
 	@ExceptionHandler(NotFound.class)
 	ProblemDetail notFound(NotFound e) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
@@ -125,7 +118,7 @@ class ApiErrors {
 		return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid input", problems);
 	}
 
-	private static ProblemDetail problem(HttpStatus status, String title, List<InvalidInput.Problem> problems) {
+	static ProblemDetail problem(HttpStatus status, String title, List<InvalidInput.Problem> problems) {
 		ProblemDetail detail = ProblemDetail.forStatus(status);
 		detail.setTitle(title);
 		detail.setDetail(problems.stream().map(p -> p.field() + ": " + p.message()).reduce((a, b) -> a + "; " + b).orElse(title));

@@ -41,11 +41,13 @@ public class VariantValidation {
 		return new VariantCheck(own.length(), own.maxLength(), all);
 	}
 
+	/** Each file's facts as read from the file; the library's alt text when the post gives none. */
 	public PostVariant variantOf(UUID workspaceId, String text, String link, List<TargetView.ImageView> images) {
 		return new PostVariant(text, link, images.stream().map(image -> {
 			MediaItem item = media.get(workspaceId, image.mediaId());
-			return PostVariant.Media.image(item.id(), item.contentType(), item.sizeBytes(), item.width(), item.height(),
-					image.altText());
+			String alt = image.altText() == null || image.altText().isBlank() ? item.altText() : image.altText();
+			return new PostVariant.Media(item.id(), item.contentType(), item.sizeBytes(), item.width(), item.height(),
+					item.durationMillis(), alt);
 		}).toList());
 	}
 }

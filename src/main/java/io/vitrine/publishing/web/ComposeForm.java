@@ -23,6 +23,9 @@ public class ComposeForm {
 
 	private List<String> altTexts = new ArrayList<>();
 
+	/** Files chosen from the media library, attached before any uploaded here. */
+	private List<UUID> library = new ArrayList<>();
+
 	private String publish = "schedule";
 
 	private String scheduledAt = "";
@@ -104,5 +107,13 @@ public class ComposeForm {
 
 	public void setTimeZone(String timeZone) {
 		this.timeZone = timeZone == null ? "" : timeZone;
+	}
+
+	public List<UUID> getLibrary() {
+		return library;
+	}
+
+	public void setLibrary(List<UUID> library) {
+		this.library = library == null ? new ArrayList<>() : library;
 	}
 }

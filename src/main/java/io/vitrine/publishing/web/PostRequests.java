@@ -1,5 +1,6 @@
 package io.vitrine.publishing.web;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.vitrine.publishing.PostDraft;
 
@@ -26,16 +27,18 @@ final class PostRequests {
 			Target t = targets.get(i);
 			return t == null ? new PostDraft.TargetDraft(null, null, null, List.of())
 					: new PostDraft.TargetDraft(t.connectionId(), t.text(), t.link(),
-							t.images() == null ? List.of() : t.images().stream()
+							t.media() == null ? List.of() : t.media().stream()
 								.map(image -> image == null ? null : new PostDraft.ImageDraft(image.mediaId(), image.altText()))
 								.toList());
 		}
 	}
 
-	record Target(UUID connectionId, String text, String link, List<Image> images) {
+	record Target(UUID connectionId, String text, String link,
+			@JsonAlias("images") @Schema(description = "images and videos from the media library, in order (\"images\" is accepted too)") List<Image> media) {
 	}
 
-	record Image(UUID mediaId, @Schema(description = "described for people who cannot see it") String altText) {
+	record Image(UUID mediaId,
+			@Schema(description = "described for people who cannot see it; the library's alt text when absent") String altText) {
 	}
 
 	record Schedule(String scheduledAt, String timeZone) {

@@ -6,16 +6,19 @@ import io.vitrine.media.MediaLibrary;
 import io.vitrine.networks.ConnectionView;
 import io.vitrine.networks.Connections;
 import io.vitrine.networks.Connectors;
+import io.vitrine.networks.PostVariant;
 import io.vitrine.networks.VariantCheck;
 import io.vitrine.publishing.PostDraft;
 import io.vitrine.publishing.PostView;
 import io.vitrine.publishing.TargetState;
+import io.vitrine.publishing.TargetView;
 import io.vitrine.publishing.internal.ComposePost;
 import io.vitrine.publishing.internal.PostActions;
 import io.vitrine.publishing.internal.ScheduleParser;
 import io.vitrine.publishing.internal.Targets;
 import io.vitrine.publishing.internal.VariantValidation;
 import io.vitrine.shared.InvalidInput;
+import io.vitrine.shared.NotFound;
 import io.vitrine.workspaces.Member;
 import io.vitrine.workspaces.WorkspaceAccess;
 import org.springframework.stereotype.Controller;
@@ -132,7 +135,8 @@ class PostsPages {
 		try {
 			PostDraft.When when = ScheduleParser.parse(form.getPublish(), form.getScheduledAt(), form.getTimeZone(),
 					member.workspaceZone());
-			List<PostDraft.ImageDraft> images = storeImages(member, form);
+			List<PostDraft.ImageDraft> images = new ArrayList<>(fromLibrary(form));
+			images.addAll(storeImages(member, form));
 			List<PostDraft.TargetDraft> drafts = form.getAccounts().stream()
 				.map(account -> new PostDraft.TargetDraft(account, form.textFor(account), form.getLink(), images))
 				.toList();
@@ -170,6 +174,11 @@ class PostsPages {
 		return images;
 	}
 
+	/** Library files keep their own alt text: the variant takes it from the library when the post gives none. */
+	private static List<PostDraft.ImageDraft> fromLibrary(ComposeForm form) {
+		return form.getLibrary().stream().distinct().map(id -> new PostDraft.ImageDraft(id, null)).toList();
+	}
+
 	private List<AccountCheck> checks(Member member, ComposeForm form) {
 		Map<UUID, ConnectionView> accounts = connections.list(member.workspaceId()).stream()
 			.collect(Collectors.toMap(ConnectionView::id, Function.identity()));
@@ -177,8 +186,17 @@ class PostsPages {
 		for (UUID id : form.getAccounts()) {
 			ConnectionView account = accounts.get(id);
 			if (account != null) {
-				checks.add(new AccountCheck(account, connectors.get(account.network()).displayName(), validation.check(account,
-						validation.variantOf(member.workspaceId(), form.textFor(id), form.getLink(), List.of()))));
+				List<TargetView.ImageView> chosen = fromLibrary(form).stream()
+					.map(image -> new TargetView.ImageView(image.mediaId(), null))
+					.toList();
+				PostVariant variant;
+				try {
+					variant = validation.variantOf(member.workspaceId(), form.textFor(id), form.getLink(), chosen);
+				}
+				catch (NotFound e) {
+					variant = validation.variantOf(member.workspaceId(), form.textFor(id), form.getLink(), List.of());
+				}
+				checks.add(new AccountCheck(account, connectors.get(account.network()).displayName(), validation.check(account, variant)));
 			}
 		}
 		return checks;
@@ -191,6 +209,7 @@ class PostsPages {
 		model.addAttribute("networks", networkNames());
 		model.addAttribute("problems", problems);
 		model.addAttribute("checks", checks(member, form));
+		model.addAttribute("library", media.list(member.workspaceId()).stream().limit(60).toList());
 		model.addAttribute("zones", new TreeSet<>(ZoneId.getAvailableZoneIds()));
 	}
 

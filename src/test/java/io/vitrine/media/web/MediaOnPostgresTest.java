@@ -1,0 +1,6 @@
+package io.vitrine.media.web;
+
+import io.vitrine.testsupport.OnPostgres;
+
+class MediaOnPostgresTest extends MediaContract implements OnPostgres {
+}
