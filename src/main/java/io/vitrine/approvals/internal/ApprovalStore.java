@@ -125,9 +125,11 @@ public class ApprovalStore {
 	}
 
 	private PostApproval row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-		int step = rs.getInt("step");
+		// wasNull speaks of the last column read: ask it before reading any other.
+		int raw = rs.getInt("step");
+		Integer step = rs.wasNull() ? null : raw;
 		return new PostApproval(rs.getObject("post_id", UUID.class), rs.getObject("workspace_id", UUID.class),
 				rs.getObject("author_id", UUID.class), ApprovalStatus.fromDb(rs.getString("status")), rs.getInt("round"),
-				rs.wasNull() ? null : step);
+				step);
 	}
 }

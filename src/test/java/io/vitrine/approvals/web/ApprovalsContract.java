@@ -255,6 +255,7 @@ abstract class ApprovalsContract {
 
 		JsonNode approved = approval(postId);
 		assertThat(approved.path("status").asString()).isEqualTo("approved");
+		assertThat(approved.path("step").isNull()).as("no step waits once approved").isTrue();
 		assertThat(approved.path("history")).hasSize(2);
 		assertThat(approved.path("history").get(0).path("by").asString()).isEqualTo("Eve Editor");
 		assertThat(approved.path("history").get(0).path("stepName").asString()).isEqualTo("Editor");
@@ -307,7 +308,10 @@ abstract class ApprovalsContract {
 	void a_rejected_post_cannot_be_scheduled_nor_edited_back_into_approval() throws Exception {
 		workflow("{\"steps\":[{\"name\":\"Editor\",\"people\":[\"" + eve.id() + "\"]}]}");
 		UUID postId = draft(coraToken, "Bad idea");
-		assertThat(ok(decide(eveToken, postId, "reject", "Off brand")).path("status").asString()).isEqualTo("rejected");
+		JsonNode rejected = ok(decide(eveToken, postId, "reject", "Off brand"));
+		assertThat(rejected.path("status").asString()).isEqualTo("rejected");
+		assertThat(rejected.path("step").asInt()).isEqualTo(1);
+		assertThat(rejected.path("stepName").asString()).isEqualTo("Editor");
 		assertThat(schedule(postId).getContentAsString()).contains("\"rule\":\"approved\"");
 		MockHttpServletResponse edit = send(coraToken, put(api("/targets/" + firstTarget(postId) + "/content")), "{\"text\":\"Better?\"}");
 		assertThat(edit.getStatus()).isEqualTo(422);
@@ -418,7 +422,7 @@ abstract class ApprovalsContract {
 		String token = reviewToken(eveToken, postId);
 		String review = mvc.perform(get("/review/" + token).header("Accept-Language", "fr")).andReturn().getResponse()
 			.getContentAsString();
-		assertThat(review).contains("Relire une publication", "Page me", "Votre nom");
+		assertThat(review).contains("Relire une publication", "Page me", "Votre nom", "Ce lien est valable jusqu").doesNotContain("{0}");
 		MockHttpServletResponse noName = mvc.perform(post("/review/" + token).with(csrf()).param("decision", "approve"))
 			.andReturn().getResponse();
 		assertThat(noName.getContentAsString()).contains("Type your name");
