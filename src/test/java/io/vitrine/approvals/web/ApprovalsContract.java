@@ -425,7 +425,7 @@ abstract class ApprovalsContract {
 		assertThat(review).contains("Relire une publication", "Page me", "Votre nom", "Ce lien est valable jusqu").doesNotContain("{0}");
 		MockHttpServletResponse noName = mvc.perform(post("/review/" + token).with(csrf()).param("decision", "approve"))
 			.andReturn().getResponse();
-		assertThat(noName.getContentAsString()).contains("Type your name");
+		assertThat(noName.getContentAsString()).contains("This field is required");
 		MockHttpServletResponse approved = mvc.perform(post("/review/" + token).with(csrf()).param("name", "Clara")
 			.param("decision", "approve")).andReturn().getResponse();
 		assertThat(approved.getStatus()).isEqualTo(302);
