@@ -45,12 +45,14 @@ class ApprovalsIsolationFixtures implements IsolationFixtures {
 	@Override
 	public Map<String, String> create(WorkspaceB b) {
 		Member owner = new Member(b.owner().id(), b.workspaceId(), "B", Role.OWNER, ZoneId.of("Europe/Paris"));
-		settings.replace(owner, "everyone", List.of(new WorkflowSettings.StepInput("B's secret launch step", "any",
+		// Contributors' posts only: other fixtures schedule posts in B as its owner, which must stay possible.
+		settings.replace(owner, "contributors", List.of(new WorkflowSettings.StepInput("B's secret launch step", "any",
 				List.of(), true)));
 		ConnectionView account = connections.connect(b.workspaceId(), new NewConnection(new NetworkId("mastodon"),
 				"https://b-approvals.example", "b-approvals", "b-secret-handle@b-approvals.example", "B secret",
 				new NetworkLimits(500, 0, 23, 4, 16_000_000, 1500), new Credentials(Map.of("accessToken", "b-secret-token"))));
-		PostView post = compose.create(owner, new PostDraft(List.of(new PostDraft.TargetDraft(account.id(),
+		Member asContributor = new Member(b.owner().id(), b.workspaceId(), "B", Role.CONTRIBUTOR, ZoneId.of("Europe/Paris"));
+		PostView post = compose.create(asContributor, new PostDraft(List.of(new PostDraft.TargetDraft(account.id(),
 				"B's secret launch", null, List.of())), new PostDraft.AsDraft()));
 		approvals.comment(owner, post.id(), "B's secret launch comment");
 		ReviewLinks.Created link = links.create(owner, post.id(), 7);
