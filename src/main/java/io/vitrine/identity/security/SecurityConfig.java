@@ -18,6 +18,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * session (with CSRF, for htmx calls from our pages); refusals are problem+json 401/403. Everything
  * else: pages with form sign-in, session and CSRF.
  * <p>
+ * {@code /review/**} and {@code /api/v1/review/**} are open on purpose: the unguessable token in the path is a
+ * client's only credential (approvals' ReviewLinks), checked by the controller.
+ * <p>
  * {@code /actuator/prometheus} is open on purpose: it is scraped by the operator's Prometheus,
  * typically on loopback; expose the port to the world only behind a proxy that hides that path.
  */
@@ -28,9 +31,11 @@ class SecurityConfig {
 			"/favicon.ico", "/favicon.svg", "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/api/docs",
 			"/api/docs/**", "/api/swagger-ui/**", "/error",
 			// media handed to a network that fetches it by URL (Instagram, Threads): a sealed, expiring token is the key
-			"/public/media/*" };
+			"/public/media/*",
+			// a client's read-only review page: the unguessable link is the key
+			"/review/**" };
 
-	static final String[] PUBLIC_API = { "/api/v1/openapi.json", "/api/v1/openapi.json/**" };
+	static final String[] PUBLIC_API = { "/api/v1/openapi.json", "/api/v1/openapi.json/**", "/api/v1/review/**" };
 
 	/**
 	 * No inline scripts: page scripts live in /js/*.js (htmx's eval-based features are switched off

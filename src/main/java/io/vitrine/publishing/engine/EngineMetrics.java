@@ -31,11 +31,11 @@ class EngineMetrics {
 			.publishPercentileHistogram()
 			.register(registry);
 		Gauge.builder("vitrine.targets.due", () -> jdbc
-				.sql("select count(*) from post_target where state = 'scheduled' and due_at <= ?")
+				.sql("select count(*) from post_target where state = 'scheduled' and due_at <= ? and awaiting_approval = false")
 				.param(Sql.ts(clock.instant()))
 				.query(Long.class)
 				.single())
-			.description("targets due now and not yet claimed")
+			.description("targets due now and not yet claimed (those awaiting approval are not due)")
 			.register(registry);
 		Gauge.builder("vitrine.targets.unknown", () -> jdbc
 				.sql("select count(*) from post_target where state = 'unknown'")

@@ -6,6 +6,7 @@ import io.vitrine.networks.Connections;
 import io.vitrine.networks.Connectors;
 import io.vitrine.networks.PostVariant;
 import io.vitrine.networks.VariantCheck;
+import io.vitrine.publishing.ApprovalGate;
 import io.vitrine.publishing.PostDraft;
 import io.vitrine.publishing.PostView;
 import io.vitrine.publishing.TargetState;
@@ -16,6 +17,7 @@ import io.vitrine.shared.InvalidInput;
 import io.vitrine.shared.NotFound;
 import io.vitrine.workspaces.Member;
 import io.vitrine.workspaces.Policies;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -54,8 +56,12 @@ public class ComposePost {
 
 	private final Clock clock;
 
+	private final ObjectProvider<ApprovalGate> approvals;
+
 	ComposePost(JdbcClient jdbc, Connections connections, Connectors connectors, VariantValidation validation,
-			Transitions transitions, Targets targets, ApplicationEventPublisher events, Clock clock) {
+			Transitions transitions, Targets targets, ApplicationEventPublisher events, Clock clock,
+			ObjectProvider<ApprovalGate> approvals) {
+		this.approvals = approvals;
 		this.jdbc = jdbc;
 		this.connections = connections;
 		this.connectors = connectors;
@@ -85,6 +91,12 @@ public class ComposePost {
 		if (publishing) {
 			Policies.require(Policies.MAY_SCHEDULE, member, "schedule or publish posts");
 		}
+		ApprovalGate gate = approvals.getIfAvailable(() -> ApprovalGate.NONE);
+		boolean needsApproval = gate.requiresApproval(member);
+		if (publishing && needsApproval) {
+			throw InvalidInput.of("publish", "approval", "this post needs approval before it is scheduled or published: "
+					+ "save it as a draft and it goes to its approvers");
+		}
 		Instant now = clock.instant();
 		Instant due = switch (draft.when()) {
 			case PostDraft.AsDraft d -> null;
@@ -103,6 +115,10 @@ public class ComposePost {
 		for (int i = 0; i < draft.targets().size(); i++) {
 			insertTarget(member, postId, draft.targets().get(i), accounts.get(i), state,
 					duePerTarget.isEmpty() ? due : duePerTarget.get(i), now);
+		}
+		if (needsApproval) {
+			jdbc.sql("update post_target set awaiting_approval = true where post_id = ?").param(postId).update();
+			gate.submitted(member, postId);
 		}
 		if (publishing && !due.isAfter(now)) {
 			events.publishEvent(new TargetsBecameDue(draft.targets().size()));

@@ -64,6 +64,9 @@ public class PostActions {
 		if (drafts.isEmpty()) {
 			throw InvalidInput.of("postId", "draft", "has no draft target left to schedule");
 		}
+		if (awaitingApproval(postId)) {
+			throw InvalidInput.of("postId", "approved", "must be approved before it is scheduled or published");
+		}
 		jdbc.sql("update post set scheduled_at = ?, scheduled_zone = ?, updated_at = ? where id = ?")
 			.params(Sql.ts(due), zone, Sql.ts(now), postId)
 			.update();
@@ -163,6 +166,13 @@ public class PostActions {
 			transitions.record(t.id(), from, to, now, reason);
 		}
 		return updated;
+	}
+
+	private boolean awaitingApproval(UUID postId) {
+		return jdbc.sql("select count(*) from post_target where post_id = ? and awaiting_approval")
+			.param(postId)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	private List<TargetView> targetsOf(Member member, UUID postId) {

@@ -43,4 +43,8 @@ final class PostRequests {
 
 	record Schedule(String scheduledAt, String timeZone) {
 	}
+
+	@Schema(description = "The new text and link of one target; its images stay")
+	record EditTarget(String text, String link) {
+	}
 }

@@ -11,6 +11,7 @@ import io.vitrine.publishing.PostView;
 import io.vitrine.publishing.TargetView;
 import io.vitrine.publishing.TransitionView;
 import io.vitrine.publishing.internal.ComposePost;
+import io.vitrine.publishing.internal.EditPost;
 import io.vitrine.publishing.internal.PostActions;
 import io.vitrine.publishing.internal.ScheduleParser;
 import io.vitrine.publishing.internal.Targets;
@@ -25,6 +26,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -56,8 +58,11 @@ class PostsApi {
 
 	private final VariantValidation validation;
 
+	private final EditPost edit;
+
 	PostsApi(WorkspaceAccess access, ComposePost compose, PostActions actions, Targets targets, Transitions transitions,
-			Connections connections, VariantValidation validation) {
+			Connections connections, VariantValidation validation, EditPost edit) {
+		this.edit = edit;
 		this.access = access;
 		this.compose = compose;
 		this.actions = actions;
@@ -162,6 +167,16 @@ class PostsApi {
 		Member member = access.require(user, workspaceId);
 		PostDraft.At at = ScheduleParser.at(body.scheduledAt(), body.timeZone(), member.workspaceZone());
 		actions.reschedule(member, targetId, at.instant());
+		return target(user, workspaceId, targetId);
+	}
+
+	@PutMapping("/targets/{targetId}/content")
+	@Operation(summary = "Edit a draft or scheduled target's text and link", description = "Checked against the network's "
+			+ "rules. A post under approval goes back to its approvers (its targets wait again, even if scheduled).")
+	TargetWithHistory editContent(CurrentUser user, @PathVariable UUID workspaceId, @PathVariable UUID targetId,
+			@RequestBody PostRequests.EditTarget body) {
+		Member member = access.require(user, workspaceId);
+		edit.edit(member, targetId, body == null ? null : body.text(), body == null ? null : body.link());
 		return target(user, workspaceId, targetId);
 	}
 

@@ -1,0 +1,6 @@
+package io.vitrine.approvals.web;
+
+import io.vitrine.testsupport.OnH2;
+
+class ApprovalsOnH2Test extends ApprovalsContract implements OnH2 {
+}
