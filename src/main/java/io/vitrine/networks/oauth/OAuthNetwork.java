@@ -5,6 +5,7 @@ import io.vitrine.networks.NewConnection;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -49,6 +50,14 @@ public interface OAuthNetwork {
 	 */
 	default boolean pkce() {
 		return true;
+	}
+
+	/**
+	 * Parameters of the authorization address beyond OAuth's own, e.g. Google's {@code access_type=offline} and
+	 * {@code prompt=consent}, without which Google gives no refresh token.
+	 */
+	default Map<String, String> authorizationParameters() {
+		return Map.of();
 	}
 
 	/** The network answered the connect flow with something other than an account. */
