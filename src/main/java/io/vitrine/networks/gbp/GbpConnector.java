@@ -127,7 +127,7 @@ class GbpConnector implements NetworkConnector {
 			if ("REJECTED".equals(answer.body().path("state").asString(""))) {
 				return new PublishOutcome.Rejected("Google rejected the post under its content policies");
 			}
-			return new PublishOutcome.Published(name.get(), url(answer.body().path("searchUrl").asString(null), channel));
+			return new PublishOutcome.Published(name.get(), url(answer.body().path("searchUrl").asString(null)));
 		}
 		if (status == 401) {
 			// UNAUTHENTICATED, before anything was created: refresh the token and send once more.
@@ -146,7 +146,7 @@ class GbpConnector implements NetworkConnector {
 	}
 
 	/** Google's link to the post in Search when it gives one, else the location's Business Profile. */
-	static String url(String searchUrl, Channel channel) {
+	static String url(String searchUrl) {
 		return searchUrl != null && searchUrl.startsWith("https://") ? searchUrl : GbpOAuth.SERVER;
 	}
 

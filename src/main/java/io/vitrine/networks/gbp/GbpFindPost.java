@@ -83,7 +83,7 @@ class GbpFindPost {
 				if (Objects.equals(comparable(post.path("summary").asString(null)), summary)
 						&& topic.equals(post.path("topicType").asString(GbpRules.STANDARD))) {
 					return new ReconcileOutcome.Found(post.path("name").asString(),
-							GbpConnector.url(post.path("searchUrl").asString(null), channel));
+							GbpConnector.url(post.path("searchUrl").asString(null)));
 				}
 			}
 			pageToken = GoogleAnswer.text(answer.body(), "nextPageToken").orElse(null);

@@ -93,7 +93,8 @@ final class PinterestContractServer implements AutoCloseable {
 
 	private final Map<String, Instant> refreshTokens = new ConcurrentHashMap<>();
 
-	private final Map<String, String> boards = new LinkedHashMap<>(Map.of(BOARD_ID, BOARD_NAME, OTHER_BOARD_ID, OTHER_BOARD_NAME));
+	/** The person's boards, in the order Pinterest lists them (a LinkedHashMap filled in order: Map.of has none). */
+	private final Map<String, String> boards = new LinkedHashMap<>();
 
 	private final List<Pin> pins = new CopyOnWriteArrayList<>();
 
@@ -112,6 +113,8 @@ final class PinterestContractServer implements AutoCloseable {
 
 	PinterestContractServer(Clock clock) {
 		this.clock = clock;
+		boards.put(BOARD_ID, BOARD_NAME);
+		boards.put(OTHER_BOARD_ID, OTHER_BOARD_NAME);
 	}
 
 	String url() {
