@@ -10,7 +10,6 @@ import io.vitrine.networks.PublishOutcome;
 import io.vitrine.networks.PublishRequest;
 import io.vitrine.networks.ReconcileOutcome;
 import io.vitrine.networks.VariantCheck;
-import io.vitrine.networks.Violation;
 import io.vitrine.networks.oauth.OAuthTokens;
 import io.vitrine.outbound.AddressNotAllowed;
 import io.vitrine.outbound.ConnectFailed;
@@ -23,8 +22,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Publishes to LinkedIn as a member or an organization page with the Posts API
@@ -89,9 +88,9 @@ class LinkedInConnector implements NetworkConnector {
 
 	@Override
 	public PublishOutcome publish(Channel channel, PublishRequest request) {
-		VariantCheck check = validate(request.variant(), channel.limits());
-		if (!check.valid()) {
-			return new PublishOutcome.Rejected(check.violations().stream().map(Violation::message).collect(Collectors.joining(" ")));
+		Optional<PublishOutcome> refused = validate(request.variant(), channel.limits()).refusal();
+		if (refused.isPresent()) {
+			return refused.get();
 		}
 		try {
 			return tokens.call(channel, token -> {

@@ -10,7 +10,6 @@ import io.vitrine.networks.PublishOutcome;
 import io.vitrine.networks.PublishRequest;
 import io.vitrine.networks.ReconcileOutcome;
 import io.vitrine.networks.VariantCheck;
-import io.vitrine.networks.Violation;
 import io.vitrine.outbound.AddressNotAllowed;
 import io.vitrine.outbound.ConnectFailed;
 import io.vitrine.outbound.OutboundFailure;
@@ -30,7 +29,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Publishes statuses to any Mastodon instance. Images are uploaded first (remembered per target,
@@ -116,9 +114,9 @@ class MastodonConnector implements NetworkConnector {
 
 	@Override
 	public PublishOutcome publish(Channel channel, PublishRequest request) {
-		VariantCheck check = validate(request.variant(), channel.limits());
-		if (!check.valid()) {
-			return new PublishOutcome.Rejected(check.violations().stream().map(Violation::message).collect(Collectors.joining(" ")));
+		Optional<PublishOutcome> refused = validate(request.variant(), channel.limits()).refusal();
+		if (refused.isPresent()) {
+			return refused.get();
 		}
 		String token = channel.credentials().require(ACCESS_TOKEN);
 		try {

@@ -6,6 +6,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -93,6 +94,14 @@ public interface OAuthNetwork {
 		public RenewalUnavailable(String message) {
 			super(message, null, false, false);
 		}
+	}
+
+	/**
+	 * Parameters of the authorization address beyond OAuth's own, e.g. Google's {@code access_type=offline} and
+	 * {@code prompt=consent}, without which Google gives no refresh token.
+	 */
+	default Map<String, String> authorizationParameters() {
+		return Map.of();
 	}
 
 	/** The network answered the connect flow with something other than an account. */

@@ -48,7 +48,7 @@ class StartOAuth {
 		ClientRegistration registration = network.registration().orElseThrow();
 		String state = randomToken();
 		OAuth2AuthorizationRequest request = request(registration, redirect.uri(network.id()), state,
-				network.pkce() ? NEW_VERIFIER : null);
+				network.pkce() ? NEW_VERIFIER : null, network.authorizationParameters());
 		String verifier = request.getAttribute(PkceParameterNames.CODE_VERIFIER);
 		pending.save(state, new PendingAuthorizations.Pending(userId, workspaceId, network.id(),
 				registration.getProviderDetails().getAuthorizationUri(), request.getRedirectUri(),
@@ -66,11 +66,18 @@ class StartOAuth {
 	 */
 	static OAuth2AuthorizationRequest request(ClientRegistration registration, String redirectUri, String state,
 			String codeVerifier) {
+		return request(registration, redirectUri, state, codeVerifier, Map.of());
+	}
+
+	/** The same, with the network's own parameters of the authorization address (Google's access_type...). */
+	static OAuth2AuthorizationRequest request(ClientRegistration registration, String redirectUri, String state,
+			String codeVerifier, Map<String, String> extra) {
 		OAuth2AuthorizationRequest.Builder builder = OAuth2AuthorizationRequest.authorizationCode()
 			.authorizationUri(registration.getProviderDetails().getAuthorizationUri())
 			.clientId(registration.getClientId())
 			.redirectUri(redirectUri)
 			.scopes(registration.getScopes())
+			.additionalParameters(parameters -> parameters.putAll(extra))
 			.state(state);
 		if (NEW_VERIFIER.equals(codeVerifier)) {
 			OAuth2AuthorizationRequestCustomizers.withPkce().accept(builder);

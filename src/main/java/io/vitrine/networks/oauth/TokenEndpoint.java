@@ -7,7 +7,6 @@ import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCo
 import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.RestClientRefreshTokenTokenResponseClient;
-import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
@@ -62,7 +61,7 @@ class TokenEndpoint {
 			.requestFactory(requests)
 			.configureMessageConverters(converters -> converters.addCustomConverter(new FormHttpMessageConverter())
 				.addCustomConverter(tokenResponses()))
-			.defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
+			.defaultStatusHandler(new TokenErrorBodies())
 			.build();
 		codes.setRestClient(rest);
 		refreshes.setRestClient(rest);

@@ -10,7 +10,6 @@ import io.vitrine.networks.PublishOutcome;
 import io.vitrine.networks.PublishRequest;
 import io.vitrine.networks.ReconcileOutcome;
 import io.vitrine.networks.VariantCheck;
-import io.vitrine.networks.Violation;
 import io.vitrine.networks.oauth.OAuthTokens;
 import io.vitrine.outbound.AddressNotAllowed;
 import io.vitrine.outbound.ConnectFailed;
@@ -24,7 +23,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Publishes posts to X with {@code POST /2/tweets}, images uploaded first. X has no idempotency
@@ -91,9 +89,9 @@ class XConnector implements NetworkConnector {
 
 	@Override
 	public PublishOutcome publish(Channel channel, PublishRequest request) {
-		VariantCheck check = validate(request.variant(), channel.limits());
-		if (!check.valid()) {
-			return new PublishOutcome.Rejected(check.violations().stream().map(Violation::message).collect(Collectors.joining(" ")));
+		Optional<PublishOutcome> refused = validate(request.variant(), channel.limits()).refusal();
+		if (refused.isPresent()) {
+			return refused.get();
 		}
 		Optional<Instant> blocked = limits.blockedUntil(channel.id(), XApi.POSTS);
 		if (blocked.isEmpty() && !request.variant().images().isEmpty()) {

@@ -1,5 +1,6 @@
 package io.vitrine.networks.linkedin;
 
+import io.vitrine.testsupport.LocalApiServer;
 import io.vitrine.testsupport.RequestBodies;
 import io.vitrine.networks.ConnectionStatus;
 import io.vitrine.networks.ConnectionView;
@@ -150,7 +151,7 @@ abstract class LinkedInConnectContract {
 			assertThat(c.limits().maxCharacters()).isEqualTo(3000);
 		});
 		assertThat(connections.openChannel(saved.getFirst().id()).remoteAccountId()).isEqualTo(LinkedInContractServer.ORGANIZATION);
-		LinkedInContractServer.Recorded exchange = LINKEDIN.requests("POST", "/oauth/v2/accessToken").getLast();
+		LocalApiServer.Request exchange = LINKEDIN.requests("POST", "/oauth/v2/accessToken").getLast();
 		assertThat(exchange.form()).containsEntry("grant_type", "authorization_code")
 			.containsEntry("redirect_uri", baseUrl + "/connections/linkedin/callback")
 			.containsEntry("client_id", LinkedInContractServer.CLIENT_ID)

@@ -1,5 +1,6 @@
 package io.vitrine.networks.linkedin;
 
+import io.vitrine.testsupport.LocalApiServer;
 import io.vitrine.networks.PostVariant;
 import io.vitrine.networks.PublishOutcome;
 import io.vitrine.networks.PublishRequest;
@@ -94,7 +95,7 @@ class LinkedInConnectorContractTest {
 		PublishOutcome.Published published = (PublishOutcome.Published) outcome;
 		assertThat(published.remoteId()).startsWith("urn:li:share:");
 		assertThat(published.remoteUrl()).isEqualTo("https://www.linkedin.com/feed/update/" + published.remoteId() + "/");
-		LinkedInContractServer.Recorded post = server.requests("POST", "/rest/posts").getFirst();
+		LocalApiServer.Request post = server.requests("POST", "/rest/posts").getFirst();
 		assertThat(post.header("Authorization")).isEqualTo("Bearer " + member.stored.get().require("accessToken"));
 		assertThat(post.header("Linkedin-Version")).isEqualTo("202510");
 		assertThat(post.header("X-Restli-Protocol-Version")).isEqualTo("2.0.0");
@@ -134,13 +135,13 @@ class LinkedInConnectorContractTest {
 
 		assertThat(one).isInstanceOf(PublishOutcome.Published.class);
 		assertThat(two).isInstanceOf(PublishOutcome.Published.class);
-		List<LinkedInContractServer.Recorded> starts = server.requests("POST", "/rest/images");
+		List<LocalApiServer.Request> starts = server.requests("POST", "/rest/images");
 		assertThat(starts).hasSize(3).allSatisfy(start -> {
 			assertThat(start.query()).containsExactly(java.util.Map.entry("action", "initializeUpload"));
 			assertThat(start.json().path("initializeUploadRequest").path("owner").asString())
 				.isEqualTo(LinkedInContractServer.ORGANIZATION);
 		});
-		List<LinkedInContractServer.Recorded> puts = server.requests().stream().filter(r -> r.method().equals("PUT")).toList();
+		List<LocalApiServer.Request> puts = server.requests().stream().filter(r -> r.method().equals("PUT")).toList();
 		assertThat(puts).hasSize(3).allSatisfy(put -> assertThat(put.header("Authorization")).startsWith("Bearer "));
 		assertThat(puts.get(0).body()).isEqualTo(media.files.get(png.mediaId()));
 		assertThat(puts.get(0).header("Content-Type")).isEqualTo("image/png");
@@ -269,7 +270,7 @@ class LinkedInConnectorContractTest {
 		ReconcileOutcome found = connector.reconcile(page.open(), request, sentAt);
 		String id = server.posts().getLast().id();
 		assertThat(found).isEqualTo(new ReconcileOutcome.Found(id, "https://www.linkedin.com/feed/update/" + id + "/"));
-		LinkedInContractServer.Recorded read = server.requests("GET", "/rest/posts").getFirst();
+		LocalApiServer.Request read = server.requests("GET", "/rest/posts").getFirst();
 		assertThat(read.query()).containsEntry("author", LinkedInContractServer.ORGANIZATION).containsEntry("q", "author")
 			.containsEntry("sortBy", "CREATED");
 		assertThat(read.header("X-Restli-Protocol-Version")).isEqualTo("2.0.0");
@@ -297,7 +298,7 @@ class LinkedInConnectorContractTest {
 
 		assertThat(outcome).isInstanceOf(PublishOutcome.Published.class);
 		assertThat(page.stored.get().require("accessToken")).isNotEqualTo(old);
-		LinkedInContractServer.Recorded refresh = server.requests("POST", "/oauth/v2/accessToken").getFirst();
+		LocalApiServer.Request refresh = server.requests("POST", "/oauth/v2/accessToken").getFirst();
 		assertThat(refresh.form()).containsEntry("grant_type", "refresh_token")
 			.containsEntry("client_id", LinkedInContractServer.CLIENT_ID)
 			.containsEntry("client_secret", LinkedInContractServer.CLIENT_SECRET);

@@ -1,28 +1,23 @@
 package io.vitrine.networks.linkedin;
 
+import io.vitrine.testsupport.LocalApiServer;
+import io.vitrine.testsupport.LocalApiServer.Answer;
+import io.vitrine.testsupport.LocalApiServer.Request;
+import io.vitrine.testsupport.LocalApiServer.Responder;
 import io.vitrine.testsupport.RequestBodies;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +25,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -86,33 +78,6 @@ final class LinkedInContractServer implements AutoCloseable {
 			"lifecycleState", "isReshareDisabledByAuthor", "contentLandingPage", "contentCallToActionLabel", "reshareContext",
 			"container", "adContext");
 
-	record Recorded(String method, String path, Map<String, String> query, Map<String, List<String>> headers, byte[] body,
-			JsonNode json, Map<String, String> form) {
-
-		String header(String name) {
-			return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
-				.map(e -> e.getValue().get(0)).orElse(null);
-		}
-	}
-
-	record Answer(int status, Map<String, String> headers, String body) {
-
-		static Answer json(int status, JsonNode body) {
-			return new Answer(status, Map.of("Content-Type", "application/json"), body.toString());
-		}
-
-		Answer with(String header, String value) {
-			Map<String, String> all = new LinkedHashMap<>(headers);
-			all.put(header, value);
-			return new Answer(status, all, body);
-		}
-	}
-
-	interface Responder {
-
-		Answer answer(Recorded request) throws Exception;
-	}
-
 	/** A post as LinkedIn keeps it: the commentary as stored (cut at an unescaped reserved character). */
 	record Post(String id, String author, String commentary, Instant createdAt, List<String> images) {
 	}
@@ -122,15 +87,9 @@ final class LinkedInContractServer implements AutoCloseable {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private final HttpServer server;
+	private final LocalApiServer api = LocalApiServer.start(this::handle);
 
 	private final Clock clock;
-
-	private final List<Recorded> requests = new CopyOnWriteArrayList<>();
-
-	private final List<String> violations = new CopyOnWriteArrayList<>();
-
-	private final Map<String, Deque<Responder>> overrides = new ConcurrentHashMap<>();
 
 	private final Map<String, Grant> grants = new ConcurrentHashMap<>();
 
@@ -146,26 +105,15 @@ final class LinkedInContractServer implements AutoCloseable {
 
 	private final AtomicLong ids = new AtomicLong(7_100_000_000_000_000_000L);
 
-	private final CountDownLatch release = new CountDownLatch(1);
-
 	/** Whether the app is an approved partner with programmatic refresh tokens. */
 	volatile boolean refreshTokensEnabled = true;
 
 	LinkedInContractServer(Clock clock) {
 		this.clock = clock;
-		try {
-			server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-		}
-		catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
-		server.createContext("/", this::handle);
-		server.setExecutor(Executors.newCachedThreadPool());
-		server.start();
 	}
 
 	String url() {
-		return "http://127.0.0.1:" + server.getAddress().getPort();
+		return api.url();
 	}
 
 	String authorizationUri() {
@@ -197,31 +145,30 @@ final class LinkedInContractServer implements AutoCloseable {
 	}
 
 	void respondOnce(String method, String path, Responder responder) {
-		overrides.computeIfAbsent(method + " " + path, k -> new ArrayDeque<>()).add(responder);
+		api.respondOnce(method, path, responder);
 	}
 
 	/** Holds the answer longer than any client timeout: the request arrived, its answer is lost. */
 	Answer hang() throws InterruptedException {
-		release.await(30, TimeUnit.SECONDS);
-		return error(503, "released", null, null);
+		return api.hang(error(503, "released", null, null));
 	}
 
 	/** Creates the post, then never answers. */
-	Answer acceptThenHang(Recorded request) throws InterruptedException {
+	Answer acceptThenHang(Request request) throws InterruptedException {
 		createPost(request);
 		return hang();
 	}
 
-	List<Recorded> requests(String method, String path) {
-		return requests.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
+	List<Request> requests(String method, String path) {
+		return api.requests(method, path);
 	}
 
-	List<Recorded> requests() {
-		return List.copyOf(requests);
+	List<Request> requests() {
+		return api.requests();
 	}
 
 	List<String> violations() {
-		return List.copyOf(violations);
+		return api.violations();
 	}
 
 	List<Post> posts() {
@@ -253,7 +200,7 @@ final class LinkedInContractServer implements AutoCloseable {
 			problems.add("scope " + scopes + " asks for more than " + SCOPES);
 		}
 		if (!problems.isEmpty()) {
-			violations.add("authorize: " + problems);
+			api.report("authorize: " + problems);
 			throw new IllegalStateException("authorize: " + problems);
 		}
 		String code = "AQT" + ids.incrementAndGet();
@@ -261,54 +208,32 @@ final class LinkedInContractServer implements AutoCloseable {
 		return query.get("redirect_uri") + "?code=" + code + "&state=" + URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8);
 	}
 
-	private void handle(HttpExchange exchange) throws IOException {
-		try {
-			URI uri = exchange.getRequestURI();
-			byte[] body = exchange.getRequestBody().readAllBytes();
-			String contentType = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse("");
-			JsonNode jsonBody = contentType.startsWith("application/json") && body.length > 0 ? json.readTree(body) : null;
-			Map<String, String> form = contentType.startsWith("application/x-www-form-urlencoded")
-					? RequestBodies.query(new String(body, StandardCharsets.UTF_8)) : Map.of();
-			Recorded recorded = new Recorded(exchange.getRequestMethod(), uri.getPath(), RequestBodies.query(uri.getRawQuery()),
-					Map.copyOf(exchange.getRequestHeaders()), body, jsonBody, form);
-			requests.add(recorded);
-			Deque<Responder> queue = overrides.get(recorded.method() + " " + recorded.path());
-			Responder override = queue == null ? null : queue.poll();
-			Answer answer;
-			if (recorded.path().startsWith("/oauth/v2/authorization")) {
-				answer = authorizePage(recorded);
-			}
-			else if (recorded.path().equals("/oauth/v2/accessToken")) {
-				answer = override != null ? override.answer(recorded) : token(recorded);
-			}
-			else if (recorded.path().startsWith("/v2/") || recorded.path().startsWith("/rest/")
-					|| recorded.path().startsWith("/dms-uploads/")) {
-				checkRequest(recorded);
-				answer = override != null ? override.answer(recorded) : behave(recorded);
-			}
-			else {
-				answer = new Answer(404, Map.of(), ""); // a browser's /favicon.ico
-			}
-			send(exchange, answer);
+	private Answer handle(Request recorded, Optional<Responder> override) throws Exception {
+		if (recorded.path().startsWith("/oauth/v2/authorization")) {
+			return authorizePage(recorded);
 		}
-		catch (Exception e) {
-			violations.add("server error: " + e);
-			send(exchange, error(500, "test server: " + e, null, null));
+		if (recorded.path().equals("/oauth/v2/accessToken")) {
+			return override.isPresent() ? override.get().answer(recorded) : token(recorded);
 		}
+		if (recorded.path().startsWith("/v2/") || recorded.path().startsWith("/rest/") || recorded.path().startsWith("/dms-uploads/")) {
+			checkRequest(recorded);
+			return override.isPresent() ? override.get().answer(recorded) : behave(recorded);
+		}
+		return Answer.empty(404); // a browser's /favicon.ico
 	}
 
-	private void checkRequest(Recorded r) {
+	private void checkRequest(Request r) {
 		String where = r.method() + " " + r.path();
 		if (!Optional.ofNullable(r.header("Authorization")).orElse("").startsWith("Bearer ")) {
-			violations.add(where + ": no Authorization: Bearer");
+			api.report(where + ": no Authorization: Bearer");
 		}
 		if (r.path().startsWith("/rest/")) {
 			// "All APIs require the request headers Linkedin-Version: {YYYYMM} and X-Restli-Protocol-Version: 2.0.0."
 			if (!Optional.ofNullable(r.header("Linkedin-Version")).orElse("").matches("20\\d{4}")) {
-				violations.add(where + ": Linkedin-Version is " + r.header("Linkedin-Version"));
+				api.report(where + ": Linkedin-Version is " + r.header("Linkedin-Version"));
 			}
 			if (!"2.0.0".equals(r.header("X-Restli-Protocol-Version"))) {
-				violations.add(where + ": X-Restli-Protocol-Version is " + r.header("X-Restli-Protocol-Version"));
+				api.report(where + ": X-Restli-Protocol-Version is " + r.header("X-Restli-Protocol-Version"));
 			}
 		}
 		String route = r.method() + " " + (r.path().startsWith("/rest/organizations/") ? "/rest/organizations/{id}"
@@ -324,12 +249,12 @@ final class LinkedInContractServer implements AutoCloseable {
 				expectValue(r, "action", "initializeUpload");
 				JsonNode request = r.json() == null ? json.createObjectNode() : r.json().path("initializeUploadRequest");
 				if (!request.path("owner").asString("").matches("urn:li:(person|organization):\\w+")) {
-					violations.add(where + ": initializeUploadRequest.owner is " + request.path("owner"));
+					api.report(where + ": initializeUploadRequest.owner is " + request.path("owner"));
 				}
 			}
 			case "PUT /dms-uploads/{id}" -> {
 				if (r.body().length == 0) {
-					violations.add(where + ": no image bytes");
+					api.report(where + ": no image bytes");
 				}
 			}
 			case "POST /rest/posts" -> {
@@ -340,46 +265,46 @@ final class LinkedInContractServer implements AutoCloseable {
 				expectQuery(r, Set.of("q", "author"), Set.of("count", "start", "sortBy"));
 				expectValue(r, "q", "author");
 				if (!Set.of("LAST_MODIFIED", "CREATED").contains(r.query().getOrDefault("sortBy", "LAST_MODIFIED"))) {
-					violations.add(where + ": sortBy " + r.query().get("sortBy"));
+					api.report(where + ": sortBy " + r.query().get("sortBy"));
 				}
 				if (Integer.parseInt(r.query().getOrDefault("count", "10")) > 100) {
-					violations.add(where + ": count over 100");
+					api.report(where + ": count over 100");
 				}
 			}
-			default -> violations.add(where + " is not an operation Vitrine should call");
+			default -> api.report(where + " is not an operation Vitrine should call");
 		}
 	}
 
-	private void checkPost(Recorded r, String where) {
+	private void checkPost(Request r, String where) {
 		JsonNode post = r.json();
 		if (post == null) {
-			violations.add(where + ": no JSON body");
+			api.report(where + ": no JSON body");
 			return;
 		}
 		post.propertyNames().forEach(name -> {
 			if (!POST_FIELDS.contains(name)) {
-				violations.add(where + ": unknown field " + name);
+				api.report(where + ": unknown field " + name);
 			}
 		});
 		for (String required : List.of("author", "commentary", "visibility", "distribution", "lifecycleState")) {
 			if (!post.has(required)) {
-				violations.add(where + ": " + required + " is required");
+				api.report(where + ": " + required + " is required");
 			}
 		}
 		if (!Set.of("PUBLIC", "CONNECTIONS", "LOGGED_IN", "CONTAINER").contains(post.path("visibility").asString(""))) {
-			violations.add(where + ": visibility " + post.path("visibility"));
+			api.report(where + ": visibility " + post.path("visibility"));
 		}
 		if (!Set.of("MAIN_FEED", "NONE").contains(post.path("distribution").path("feedDistribution").asString(""))) {
-			violations.add(where + ": distribution.feedDistribution " + post.path("distribution").path("feedDistribution"));
+			api.report(where + ": distribution.feedDistribution " + post.path("distribution").path("feedDistribution"));
 		}
 		if (!Set.of("PUBLISHED", "DRAFT").contains(post.path("lifecycleState").asString(""))) {
-			violations.add(where + ": lifecycleState " + post.path("lifecycleState"));
+			api.report(where + ": lifecycleState " + post.path("lifecycleState"));
 		}
 		JsonNode content = post.path("content");
 		if (content.has("multiImage")) {
 			int n = content.path("multiImage").path("images").size();
 			if (n < 2 || n > 20) {
-				violations.add(where + ": multiImage holds 2 to 20 images, not " + n);
+				api.report(where + ": multiImage holds 2 to 20 images, not " + n);
 			}
 			content.path("multiImage").path("images").forEach(image -> checkImage(image, where));
 		}
@@ -391,31 +316,31 @@ final class LinkedInContractServer implements AutoCloseable {
 	private void checkImage(JsonNode media, String where) {
 		String id = media.path("id").asString("");
 		if (!uploadedImages.contains(id)) {
-			violations.add(where + ": image " + id + " was never uploaded");
+			api.report(where + ": image " + id + " was never uploaded");
 		}
 		if (media.has("altText") && media.path("altText").asString("").length() > 4086) {
-			violations.add(where + ": altText over 4086 characters");
+			api.report(where + ": altText over 4086 characters");
 		}
 	}
 
-	private void expectQuery(Recorded r, Set<String> required, Set<String> optional) {
+	private void expectQuery(Request r, Set<String> required, Set<String> optional) {
 		for (String name : required) {
 			if (!r.query().containsKey(name)) {
-				violations.add(r.method() + " " + r.path() + ": query " + name + " missing");
+				api.report(r.method() + " " + r.path() + ": query " + name + " missing");
 			}
 		}
 		r.query().keySet().stream().filter(n -> !required.contains(n) && !optional.contains(n))
-			.forEach(n -> violations.add(r.method() + " " + r.path() + ": unexpected query " + n));
+			.forEach(n -> api.report(r.method() + " " + r.path() + ": unexpected query " + n));
 	}
 
-	private void expectValue(Recorded r, String name, String value) {
+	private void expectValue(Request r, String name, String value) {
 		if (!value.equals(r.query().get(name))) {
-			violations.add(r.method() + " " + r.path() + ": " + name + " is " + r.query().get(name) + ", not " + value);
+			api.report(r.method() + " " + r.path() + ": " + name + " is " + r.query().get(name) + ", not " + value);
 		}
 	}
 
 	/** LinkedIn's consent page, reduced to its "Allow" button. */
-	private Answer authorizePage(Recorded r) {
+	private Answer authorizePage(Request r) {
 		if (r.path().equals("/oauth/v2/authorization")) {
 			StringBuilder raw = new StringBuilder();
 			r.query().forEach((k, v) -> raw.append(raw.isEmpty() ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
@@ -432,9 +357,9 @@ final class LinkedInContractServer implements AutoCloseable {
 		return new Answer(302, Map.of("Location", approve(authorize)), "");
 	}
 
-	private Answer token(Recorded r) {
+	private Answer token(Request r) {
 		if (!Optional.ofNullable(r.header("Content-Type")).orElse("").startsWith("application/x-www-form-urlencoded")) {
-			violations.add("token: not a form");
+			api.report("token: not a form");
 		}
 		Map<String, String> form = r.form();
 		if (!CLIENT_ID.equals(form.get("client_id")) || !CLIENT_SECRET.equals(form.get("client_secret"))) {
@@ -443,7 +368,7 @@ final class LinkedInContractServer implements AutoCloseable {
 		switch (form.getOrDefault("grant_type", "")) {
 			case "authorization_code" -> {
 				if (form.containsKey("code_verifier")) {
-					violations.add("token: a code_verifier for a web app");
+					api.report("token: a code_verifier for a web app");
 				}
 				Grant grant = grants.remove(form.getOrDefault("code", ""));
 				if (grant == null || !grant.redirectUri().equals(form.get("redirect_uri"))) {
@@ -495,7 +420,7 @@ final class LinkedInContractServer implements AutoCloseable {
 		return Answer.json(status, body);
 	}
 
-	private Answer behave(Recorded r) {
+	private Answer behave(Request r) {
 		String token = Optional.ofNullable(r.header("Authorization")).orElse("").replaceFirst("^Bearer ", "");
 		Instant expires = accessTokens.get(token);
 		if (expires == null || !expires.isAfter(clock.instant())) {
@@ -546,7 +471,7 @@ final class LinkedInContractServer implements AutoCloseable {
 		return error(404, "No virtual resource found", null, "RESOURCE_NOT_FOUND");
 	}
 
-	private Answer createPost(Recorded r) {
+	private Answer createPost(Request r) {
 		JsonNode body = r.json();
 		List<String> images = new ArrayList<>();
 		body.path("content").path("multiImage").path("images").forEach(i -> images.add(i.path("id").asString()));
@@ -586,7 +511,7 @@ final class LinkedInContractServer implements AutoCloseable {
 		return commentary;
 	}
 
-	private Answer postsBy(Recorded r) {
+	private Answer postsBy(Request r) {
 		String author = r.query().get("author");
 		int start = Integer.parseInt(r.query().getOrDefault("start", "0"));
 		int count = Integer.parseInt(r.query().getOrDefault("count", "10"));
@@ -622,21 +547,8 @@ final class LinkedInContractServer implements AutoCloseable {
 		return json;
 	}
 
-	private void send(HttpExchange exchange, Answer answer) throws IOException {
-		answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-		byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-		exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
-		if (bytes.length > 0) {
-			try (OutputStream out = exchange.getResponseBody()) {
-				out.write(bytes);
-			}
-		}
-		exchange.close();
-	}
-
 	@Override
 	public void close() {
-		release.countDown();
-		server.stop(0);
+		api.close();
 	}
 }

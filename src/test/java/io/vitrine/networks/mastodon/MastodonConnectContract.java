@@ -1,5 +1,6 @@
 package io.vitrine.networks.mastodon;
 
+import io.vitrine.testsupport.LocalApiServer;
 import io.vitrine.networks.ConnectionStatus;
 import io.vitrine.networks.ConnectionView;
 import io.vitrine.networks.Connections;
@@ -165,7 +166,7 @@ abstract class MastodonConnectContract {
 			.containsEntry("code_challenge_method", "S256")
 			.containsKeys("client_id", "state", "code_challenge");
 		assertThat(query.get("state")).hasSizeGreaterThanOrEqualTo(43);
-		MastodonContractServer.Recorded registration = server.requests("POST", "/api/v1/apps").get(0);
+		LocalApiServer.Request registration = server.requests("POST", "/api/v1/apps").get(0);
 		assertThat(registration.json().path("client_name").asString()).isEqualTo("Vitrine");
 		assertThat(registration.json().path("redirect_uris").path(0).asString()).isEqualTo(query.get("redirect_uri"));
 
@@ -182,7 +183,7 @@ abstract class MastodonConnectContract {
 			assertThat(c.status()).isEqualTo(ConnectionStatus.ACTIVE);
 			assertThat(c.limits().maxCharacters()).isEqualTo(500);
 		});
-		MastodonContractServer.Recorded exchange = server.requests("POST", "/oauth/token").get(0);
+		LocalApiServer.Request exchange = server.requests("POST", "/oauth/token").get(0);
 		assertThat(exchange.json().path("code_verifier").asString()).isNotBlank();
 		String exchangedCode = json.readTree(new String(exchange.body(), StandardCharsets.UTF_8)).path("code").asString();
 		assertThat(exchangedCode).isEqualTo(code);

@@ -1,5 +1,6 @@
 package io.vitrine.networks.mastodon;
 
+import io.vitrine.testsupport.LocalApiServer;
 import io.vitrine.networks.Capability;
 import io.vitrine.networks.Channel;
 import io.vitrine.networks.Credentials;
@@ -131,7 +132,7 @@ class MastodonConnectorContractTest {
 		assertThat(outcome).isInstanceOf(PublishOutcome.Published.class);
 		PublishOutcome.Published published = (PublishOutcome.Published) outcome;
 		assertThat(published.remoteUrl()).isEqualTo(server.url() + "/@alice/" + published.remoteId());
-		MastodonContractServer.Recorded post = server.requests("POST", "/api/v1/statuses").get(0);
+		LocalApiServer.Request post = server.requests("POST", "/api/v1/statuses").get(0);
 		assertThat(post.header("Idempotency-Key")).isEqualTo(request.idempotencyKey());
 		assertThat(post.header("Authorization")).isEqualTo("Bearer " + token);
 		assertThat(post.json().path("status").asString()).isEqualTo("Hello from Vitrine\n\nhttps://example.com/article");
@@ -145,7 +146,7 @@ class MastodonConnectorContractTest {
 		PublishOutcome outcome = connector.publish(channel(), request(new PostVariant("With a picture", null, List.of(image))));
 
 		assertThat(outcome).isInstanceOf(PublishOutcome.Published.class);
-		MastodonContractServer.Recorded upload = server.requests("POST", "/api/v2/media").get(0);
+		LocalApiServer.Request upload = server.requests("POST", "/api/v2/media").get(0);
 		assertThat(upload.parts().get("file").contentType()).isEqualTo("image/png");
 		assertThat(upload.parts().get("file").content()).isEqualTo(media.files.get(image.mediaId()));
 		assertThat(upload.parts().get("description").text()).isEqualTo("A red square on white");
@@ -204,7 +205,7 @@ class MastodonConnectorContractTest {
 
 	@Test
 	void a_rate_limit_waits_until_the_reset_the_instance_gives() {
-		server.respondOnce("POST", "/api/v1/statuses", r -> new MastodonContractServer.Answer(429,
+		server.respondOnce("POST", "/api/v1/statuses", r -> new LocalApiServer.Answer(429,
 				Map.of("Content-Type", "application/json", "X-RateLimit-Limit", "300", "X-RateLimit-Remaining", "0",
 						"X-RateLimit-Reset", "2026-03-29T07:04:30.123Z"),
 				"{\"error\":\"Too many requests\"}"));
@@ -218,7 +219,7 @@ class MastodonConnectorContractTest {
 
 	@Test
 	void a_rate_limit_with_only_retry_after_waits_that_long() {
-		server.respondOnce("POST", "/api/v1/statuses", r -> new MastodonContractServer.Answer(429,
+		server.respondOnce("POST", "/api/v1/statuses", r -> new LocalApiServer.Answer(429,
 				Map.of("Content-Type", "application/json", "Retry-After", "90"), "{\"error\":\"Too many requests\"}"));
 
 		PublishOutcome outcome = connector.publish(channel(), request(new PostVariant("Hello", null, List.of())));
@@ -354,7 +355,7 @@ class MastodonConnectorContractTest {
 	@Test
 	void reconcile_refused_by_a_rate_limit_says_until_when() {
 		server.respondOnce("GET", "/api/v1/accounts/" + MastodonContractServer.ACCOUNT_ID + "/statuses",
-				r -> new MastodonContractServer.Answer(429, Map.of("Content-Type", "application/json", "X-RateLimit-Limit", "300",
+				r -> new LocalApiServer.Answer(429, Map.of("Content-Type", "application/json", "X-RateLimit-Limit", "300",
 						"X-RateLimit-Remaining", "0", "X-RateLimit-Reset", "2026-03-29T07:04:30.123Z"),
 						"{\"error\":\"Too many requests\"}"));
 

@@ -1,29 +1,23 @@
 package io.vitrine.networks.mastodon;
 
+import io.vitrine.testsupport.LocalApiServer;
+import io.vitrine.testsupport.LocalApiServer.Answer;
+import io.vitrine.testsupport.LocalApiServer.Request;
+import io.vitrine.testsupport.LocalApiServer.Responder;
 import io.vitrine.testsupport.RequestBodies;
 import io.vitrine.testsupport.RequestBodies.Part;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +25,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -47,29 +38,6 @@ final class MastodonContractServer implements AutoCloseable {
 
 	static final String USERNAME = "alice";
 
-	/** One request as the server saw it. */
-	record Recorded(String method, String path, Map<String, String> query, Map<String, List<String>> headers, byte[] body,
-			JsonNode json, Map<String, Part> parts) {
-
-		String header(String name) {
-			return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
-				.map(e -> e.getValue().get(0)).orElse(null);
-		}
-	}
-
-	record Answer(int status, Map<String, String> headers, String body) {
-
-		static Answer json(int status, JsonNode body) {
-			return new Answer(status, Map.of("Content-Type", "application/json; charset=utf-8"), body.toString());
-		}
-	}
-
-	/** Answers one request instead of the default behaviour. */
-	interface Responder {
-
-		Answer answer(Recorded request) throws Exception;
-	}
-
 	private record App(String clientId, String secret, String redirectUri, String scopes) {
 	}
 
@@ -80,13 +48,7 @@ final class MastodonContractServer implements AutoCloseable {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private final HttpServer server;
-
-	private final List<Recorded> requests = new CopyOnWriteArrayList<>();
-
-	private final List<String> violations = new CopyOnWriteArrayList<>();
-
-	private final Map<String, Deque<Responder>> overrides = new ConcurrentHashMap<>();
+	private final LocalApiServer api = LocalApiServer.start(this::handle);
 
 	private final Map<String, App> apps = new ConcurrentHashMap<>();
 
@@ -104,8 +66,6 @@ final class MastodonContractServer implements AutoCloseable {
 
 	private final AtomicLong ids = new AtomicLong(110_000_000_000_000_000L);
 
-	private final CountDownLatch release = new CountDownLatch(1);
-
 	volatile boolean supportsPkce = true;
 
 	/** 202 and this many "still processing" answers before an uploaded image is ready. */
@@ -114,19 +74,10 @@ final class MastodonContractServer implements AutoCloseable {
 	volatile int maxCharacters = 500;
 
 	MastodonContractServer() {
-		try {
-			server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-		}
-		catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
-		server.createContext("/", this::handle);
-		server.setExecutor(Executors.newCachedThreadPool());
-		server.start();
 	}
 
 	String url() {
-		return "http://127.0.0.1:" + server.getAddress().getPort();
+		return api.url();
 	}
 
 	String issueToken() {
@@ -140,25 +91,24 @@ final class MastodonContractServer implements AutoCloseable {
 	}
 
 	void respondOnce(String method, String path, Responder responder) {
-		overrides.computeIfAbsent(method + " " + path, k -> new ArrayDeque<>()).add(responder);
+		api.respondOnce(method, path, responder);
 	}
 
 	/** Holds the answer until the test ends: longer than any client timeout. */
 	Answer hang() throws InterruptedException {
-		release.await(30, TimeUnit.SECONDS);
-		return Answer.json(503, json.createObjectNode().put("error", "released"));
+		return api.hang(Answer.json(503, json.createObjectNode().put("error", "released")));
 	}
 
-	List<Recorded> requests() {
-		return List.copyOf(requests);
+	List<Request> requests() {
+		return api.requests();
 	}
 
-	List<Recorded> requests(String method, String path) {
-		return requests.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
+	List<Request> requests(String method, String path) {
+		return api.requests(method, path);
 	}
 
 	List<String> violations() {
-		return List.copyOf(violations);
+		return api.violations();
 	}
 
 	List<ObjectNode> statuses() {
@@ -196,48 +146,20 @@ final class MastodonContractServer implements AutoCloseable {
 		return code;
 	}
 
-	private void handle(HttpExchange exchange) throws IOException {
-		try {
-			URI uri = exchange.getRequestURI();
-			byte[] body = exchange.getRequestBody().readAllBytes();
-			String contentType = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse("");
-			JsonNode jsonBody = contentType.startsWith("application/json") ? json.readTree(body) : null;
-			Map<String, Part> parts = contentType.startsWith("multipart/form-data") ? RequestBodies.multipart(contentType, body) : Map.of();
-			Map<String, String> query = RequestBodies.query(uri.getRawQuery());
-			Recorded recorded = new Recorded(exchange.getRequestMethod(), uri.getPath(), query,
-					Map.copyOf(exchange.getRequestHeaders()), body, jsonBody, parts);
-			requests.add(recorded);
-			check(recorded.method(), recorded.path(), query, parts, jsonBody, body);
-			if (!contentType.isEmpty() && body.length > 0) {
-				checkContentType(recorded.method(), recorded.path(), contentType);
-			}
-			Deque<Responder> queue = overrides.get(recorded.method() + " " + recorded.path());
-			Responder override = queue == null ? null : queue.poll();
-			send(exchange, override != null ? override.answer(recorded) : behave(recorded));
+	private Answer handle(Request recorded, Optional<Responder> override) throws Exception {
+		check(recorded.method(), recorded.path(), recorded.query(), recorded.parts(), recorded.json(), recorded.body());
+		String contentType = Optional.ofNullable(recorded.header("Content-Type")).orElse("");
+		if (!contentType.isEmpty() && recorded.body().length > 0) {
+			checkContentType(recorded.method(), recorded.path(), contentType);
 		}
-		catch (Exception e) {
-			violations.add("server error: " + e);
-			send(exchange, Answer.json(500, json.createObjectNode().put("error", "test server: " + e.getMessage())));
-		}
-	}
-
-	private void send(HttpExchange exchange, Answer answer) throws IOException {
-		answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-		byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-		exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
-		if (bytes.length > 0) {
-			try (OutputStream out = exchange.getResponseBody()) {
-				out.write(bytes);
-			}
-		}
-		exchange.close();
+		return override.isPresent() ? override.get().answer(recorded) : behave(recorded);
 	}
 
 	private void check(String method, String path, Map<String, String> query, Map<String, Part> parts, JsonNode jsonBody,
 			byte[] body) {
 		Optional<JsonNode> operation = spec.operation(method, path);
 		if (operation.isEmpty()) {
-			violations.add(method + " " + path + " is not in the Mastodon API description");
+			api.report(method + " " + path + " is not in the Mastodon API description");
 			return;
 		}
 		JsonNode op = operation.get();
@@ -246,23 +168,23 @@ final class MastodonContractServer implements AutoCloseable {
 			String name = parameter.path("name").asString();
 			declaredQuery.add(name);
 			if (parameter.path("required").asBoolean(false) && !query.containsKey(name)) {
-				violations.add(method + " " + path + ": required query parameter '" + name + "' missing");
+				api.report(method + " " + path + ": required query parameter '" + name + "' missing");
 			}
 		}
 		query.keySet().stream().filter(name -> !declaredQuery.contains(name))
-			.forEach(name -> violations.add(method + " " + path + ": undeclared query parameter '" + name + "'"));
+			.forEach(name -> api.report(method + " " + path + ": undeclared query parameter '" + name + "'"));
 		Set<String> contentTypes = spec.requestContentTypes(op);
 		if (op.path("requestBody").path("required").asBoolean(false) && body.length == 0) {
-			violations.add(method + " " + path + ": request body required");
+			api.report(method + " " + path + ": request body required");
 		}
 		if (jsonBody != null && contentTypes.contains("application/json")) {
 			Set<String> sent = new LinkedHashSet<>(jsonBody.propertyNames());
 			spec.problems(spec.requestSchema(op, "application/json"), sent)
-				.forEach(problem -> violations.add(method + " " + path + " JSON body: " + problem));
+				.forEach(problem -> api.report(method + " " + path + " JSON body: " + problem));
 		}
 		if (!parts.isEmpty() && contentTypes.contains("multipart/form-data")) {
 			spec.problems(spec.requestSchema(op, "multipart/form-data"), parts.keySet())
-				.forEach(problem -> violations.add(method + " " + path + " multipart body: " + problem));
+				.forEach(problem -> api.report(method + " " + path + " multipart body: " + problem));
 		}
 	}
 
@@ -270,12 +192,12 @@ final class MastodonContractServer implements AutoCloseable {
 		spec.operation(method, path).ifPresent(op -> {
 			String sent = contentType.split(";")[0].strip();
 			if (!spec.requestContentTypes(op).contains(sent)) {
-				violations.add(method + " " + path + ": content type " + sent + " not in " + spec.requestContentTypes(op));
+				api.report(method + " " + path + ": content type " + sent + " not in " + spec.requestContentTypes(op));
 			}
 		});
 	}
 
-	private Answer behave(Recorded r) throws Exception {
+	private Answer behave(Request r) throws Exception {
 		String route = r.method() + " " + r.path();
 		if (route.equals("GET /api/v2/instance")) {
 			return Answer.json(200, instance());
@@ -384,7 +306,7 @@ final class MastodonContractServer implements AutoCloseable {
 		return Answer.json(200, token);
 	}
 
-	private Answer postStatus(Recorded r) {
+	private Answer postStatus(Request r) {
 		String key = r.header("Idempotency-Key");
 		if (key != null && byIdempotencyKey.containsKey(key)) {
 			return Answer.json(200, byIdempotencyKey.get(key));
@@ -456,14 +378,13 @@ final class MastodonContractServer implements AutoCloseable {
 		return Answer.json(status, json.createObjectNode().put("error", message));
 	}
 
-	private static String bearer(Recorded r) {
+	private static String bearer(Request r) {
 		String authorization = r.header("Authorization");
 		return authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7) : null;
 	}
 
 	@Override
 	public void close() {
-		release.countDown();
-		server.stop(0);
+		api.close();
 	}
 }

@@ -1,5 +1,6 @@
 package io.vitrine.networks.x;
 
+import io.vitrine.testsupport.LocalApiServer;
 import io.vitrine.networks.ConnectionStatus;
 import io.vitrine.networks.ConnectionView;
 import io.vitrine.networks.Connections;
@@ -143,7 +144,7 @@ abstract class XConnectContract {
 			assertThat(c.status()).isEqualTo(ConnectionStatus.ACTIVE);
 			assertThat(c.limits().maxCharacters()).isEqualTo(280);
 		});
-		XContractServer.Recorded exchange = X.requests("POST", "/2/oauth2/token").getLast();
+		LocalApiServer.Request exchange = X.requests("POST", "/2/oauth2/token").getLast();
 		assertThat(exchange.form()).containsEntry("grant_type", "authorization_code")
 			.containsEntry("redirect_uri", baseUrl + "/connections/x/callback").containsKey("code_verifier");
 		var credentials = connections.openChannel(saved.getFirst().id()).credentials();

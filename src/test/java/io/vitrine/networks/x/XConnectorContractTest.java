@@ -1,5 +1,6 @@
 package io.vitrine.networks.x;
 
+import io.vitrine.testsupport.LocalApiServer;
 import io.vitrine.networks.Channel;
 import io.vitrine.networks.PostVariant;
 import io.vitrine.networks.PublishOutcome;
@@ -92,7 +93,7 @@ class XConnectorContractTest {
 		assertThat(outcome).isInstanceOf(PublishOutcome.Published.class);
 		PublishOutcome.Published published = (PublishOutcome.Published) outcome;
 		assertThat(published.remoteUrl()).isEqualTo("https://x.com/boulangerie/status/" + published.remoteId());
-		XContractServer.Recorded post = server.requests("POST", "/2/tweets").getFirst();
+		LocalApiServer.Request post = server.requests("POST", "/2/tweets").getFirst();
 		assertThat(post.header("Authorization")).isEqualTo("Bearer " + account.stored.get().require("accessToken"));
 		assertThat(post.header("Content-Type")).startsWith("application/json");
 		assertThat(post.json().propertyNames()).containsExactly("text");
@@ -107,15 +108,15 @@ class XConnectorContractTest {
 		PublishOutcome outcome = connector.publish(account.open(), request("Two photos", List.of(png, jpeg)));
 
 		assertThat(outcome).isInstanceOf(PublishOutcome.Published.class);
-		List<XContractServer.Recorded> uploads = server.requests("POST", "/2/media/upload");
+		List<LocalApiServer.Request> uploads = server.requests("POST", "/2/media/upload");
 		assertThat(uploads).hasSize(2);
-		XContractServer.Recorded first = uploads.getFirst();
+		LocalApiServer.Request first = uploads.getFirst();
 		assertThat(first.header("Content-Type")).startsWith("multipart/form-data");
 		assertThat(first.parts().keySet()).containsExactlyInAnyOrder("media", "media_category");
 		assertThat(first.parts().get("media").content()).isEqualTo(media.files.get(png.mediaId()));
 		assertThat(first.parts().get("media").contentType()).isEqualTo("image/png");
 		assertThat(first.parts().get("media_category").text()).isEqualTo("tweet_image");
-		List<XContractServer.Recorded> metadata = server.requests("POST", "/2/media/metadata");
+		List<LocalApiServer.Request> metadata = server.requests("POST", "/2/media/metadata");
 		assertThat(metadata).hasSize(1);
 		assertThat(metadata.getFirst().json().path("metadata").path("alt_text").path("text").asString()).isEqualTo("A tray of croissants");
 		List<String> attached = new ArrayList<>();
@@ -132,16 +133,16 @@ class XConnectorContractTest {
 		PublishOutcome outcome = connector.publish(account.open(), request("Our oven, live", List.of(gif)));
 
 		assertThat(outcome).isInstanceOf(PublishOutcome.Published.class);
-		XContractServer.Recorded init = server.requests("POST", "/2/media/upload/initialize").getFirst();
+		LocalApiServer.Request init = server.requests("POST", "/2/media/upload/initialize").getFirst();
 		assertThat(init.json().path("media_type").asString()).isEqualTo("image/gif");
 		assertThat(init.json().path("media_category").asString()).isEqualTo("tweet_gif");
 		assertThat(init.json().path("total_bytes").asLong()).isEqualTo(9L * 1024 * 1024);
 		String id = server.requests().stream().filter(r -> r.path().endsWith("/append")).findFirst().orElseThrow().path().split("/")[4];
-		List<XContractServer.Recorded> appends = server.requests().stream().filter(r -> r.path().endsWith("/append")).toList();
+		List<LocalApiServer.Request> appends = server.requests().stream().filter(r -> r.path().endsWith("/append")).toList();
 		assertThat(appends).extracting(r -> r.parts().get("segment_index").text()).containsExactly("0", "1", "2");
 		byte[] joined = new byte[9 * 1024 * 1024];
 		int at = 0;
-		for (XContractServer.Recorded append : appends) {
+		for (LocalApiServer.Request append : appends) {
 			byte[] chunk = append.parts().get("media").content();
 			System.arraycopy(chunk, 0, joined, at, chunk.length);
 			at += chunk.length;
@@ -178,8 +179,8 @@ class XConnectorContractTest {
 				new Case(500, true, problem("internal-error", "Internal Error", "Something went wrong"), PublishOutcome.Unknown.class));
 		Map<String, String> seen = new LinkedHashMap<>();
 		for (Case c : cases) {
-			server.respondOnce("POST", "/2/tweets", r -> c.problemJson() ? XContractServer.Answer.problem(c.status(), c.body())
-					: XContractServer.Answer.json(c.status(), c.body()));
+			server.respondOnce("POST", "/2/tweets", r -> c.problemJson() ? LocalApiServer.Answer.problem(c.status(), c.body())
+					: LocalApiServer.Answer.json(c.status(), c.body()));
 			PublishOutcome outcome = connector.publish(account.open(), request("Hello " + c.status(), List.of()));
 			assertThat(outcome).as(c.body().toString()).isInstanceOf(c.expected());
 			String words = c.body().has("detail") ? c.body().path("detail").asString() : c.body().path("message").asString();
@@ -189,7 +190,7 @@ class XConnectorContractTest {
 		// A 2xx holding only errors: refused, in X's words.
 		ObjectNode onlyErrors = server.json().createObjectNode();
 		onlyErrors.putArray("errors").add(problem("invalid-request", "Invalid Request", "media_ids: 4 at most"));
-		server.respondOnce("POST", "/2/tweets", r -> XContractServer.Answer.json(201, onlyErrors));
+		server.respondOnce("POST", "/2/tweets", r -> LocalApiServer.Answer.json(201, onlyErrors));
 		assertThat(connector.publish(account.open(), request("Only errors", List.of())))
 			.isEqualTo(new PublishOutcome.Rejected("media_ids: 4 at most"));
 		assertThat(seen).hasSize(cases.size());
@@ -218,7 +219,7 @@ class XConnectorContractTest {
 	@Test
 	void a_429_names_when_to_try_again_and_an_app_wide_limit_holds_every_account_back() {
 		Instant reset = clock.instant().plus(Duration.ofHours(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-		server.respondOnce("POST", "/2/tweets", r -> XContractServer.Answer.json(429, server.error(88, "Rate limit exceeded"))
+		server.respondOnce("POST", "/2/tweets", r -> LocalApiServer.Answer.json(429, server.error(88, "Rate limit exceeded"))
 			.with("x-rate-limit-limit", "100").with("x-rate-limit-remaining", "40")
 			.with("x-rate-limit-reset", Long.toString(clock.instant().plusSeconds(600).getEpochSecond()))
 			.with("x-app-limit-24hour-limit", "1667").with("x-app-limit-24hour-remaining", "0")
@@ -237,7 +238,7 @@ class XConnectorContractTest {
 	void transient_refresh_failure_keeps_the_connection() {
 		clock.advance(Duration.ofMinutes(117)); // the access token has 3 minutes left: refreshed ahead of expiry
 		String before = account.stored.get().require("accessToken");
-		server.respondOnce("POST", "/2/oauth2/token", r -> XContractServer.Answer.json(503,
+		server.respondOnce("POST", "/2/oauth2/token", r -> LocalApiServer.Answer.json(503,
 				server.json().createObjectNode().put("title", "Service Unavailable")));
 
 		PublishOutcome stillValid = connector.publish(account.open(), request("Token still valid", List.of()));
@@ -255,7 +256,7 @@ class XConnectorContractTest {
 		PublishOutcome later = connector.publish(account.open(), request("Token expired", List.of()));
 		assertThat(later).isInstanceOf(PublishOutcome.Published.class);
 		assertThat(account.stored.get().require("accessToken")).isNotEqualTo(before);
-		XContractServer.Recorded refresh = server.requests("POST", "/2/oauth2/token").getLast();
+		LocalApiServer.Request refresh = server.requests("POST", "/2/oauth2/token").getLast();
 		assertThat(refresh.form()).containsEntry("grant_type", "refresh_token").containsKey("refresh_token");
 		assertThat(refresh.header("Authorization")).startsWith("Basic ");
 	}
@@ -276,7 +277,7 @@ class XConnectorContractTest {
 	void a_refresh_without_a_new_refresh_token_keeps_the_stored_one() {
 		clock.advance(Duration.ofMinutes(119));
 		String refresh = account.stored.get().require("refreshToken");
-		server.respondOnce("POST", "/2/oauth2/token", r -> XContractServer.Answer.json(200, server.json().createObjectNode()
+		server.respondOnce("POST", "/2/oauth2/token", r -> LocalApiServer.Answer.json(200, server.json().createObjectNode()
 			.put("token_type", "bearer").put("expires_in", 7200).put("access_token", server.issueTokens(Duration.ofHours(2))
 				.get("accessToken")).put("refresh_token", "").put("scope", "tweet.read tweet.write users.read media.write")));
 
@@ -348,7 +349,7 @@ class XConnectorContractTest {
 		assertThat(found).isInstanceOf(ReconcileOutcome.Found.class);
 		assertThat(((ReconcileOutcome.Found) found).remoteUrl()).startsWith("https://x.com/boulangerie/status/");
 		assertThat(server.posts()).as("nothing was sent twice").isEqualTo(13);
-		XContractServer.Recorded read = server.requests("GET", "/2/users/" + XContractServer.USER_ID + "/tweets").getFirst();
+		LocalApiServer.Request read = server.requests("GET", "/2/users/" + XContractServer.USER_ID + "/tweets").getFirst();
 		assertThat(read.query()).containsEntry("start_time", sentAt.minus(XFindPost.SKEW).toString())
 			.containsEntry("exclude", "replies,retweets").containsEntry("post.fields", "created_at,attachments");
 

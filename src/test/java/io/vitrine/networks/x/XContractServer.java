@@ -1,21 +1,18 @@
 package io.vitrine.networks.x;
 
+import io.vitrine.testsupport.LocalApiServer;
+import io.vitrine.testsupport.LocalApiServer.Answer;
+import io.vitrine.testsupport.LocalApiServer.Request;
+import io.vitrine.testsupport.LocalApiServer.Responder;
 import io.vitrine.testsupport.RequestBodies;
 import io.vitrine.testsupport.RequestBodies.Part;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,11 +20,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +30,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -65,37 +58,6 @@ final class XContractServer implements AutoCloseable {
 
 	static final Set<String> SCOPES = Set.of("tweet.read", "tweet.write", "users.read", "offline.access", "media.write");
 
-	record Recorded(String method, String path, Map<String, String> query, Map<String, List<String>> headers, byte[] body,
-			JsonNode json, Map<String, Part> parts, Map<String, String> form) {
-
-		String header(String name) {
-			return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).findFirst()
-				.map(e -> e.getValue().get(0)).orElse(null);
-		}
-	}
-
-	record Answer(int status, Map<String, String> headers, String body) {
-
-		static Answer json(int status, JsonNode body) {
-			return new Answer(status, Map.of("Content-Type", "application/json; charset=utf-8"), body.toString());
-		}
-
-		static Answer problem(int status, JsonNode body) {
-			return new Answer(status, Map.of("Content-Type", "application/problem+json"), body.toString());
-		}
-
-		Answer with(String header, String value) {
-			Map<String, String> all = new LinkedHashMap<>(headers);
-			all.put(header, value);
-			return new Answer(status, all, body);
-		}
-	}
-
-	interface Responder {
-
-		Answer answer(Recorded request) throws Exception;
-	}
-
 	private record Grant(String redirectUri, String challenge, Set<String> scopes) {
 	}
 
@@ -106,15 +68,9 @@ final class XContractServer implements AutoCloseable {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private final HttpServer server;
+	private final LocalApiServer api = LocalApiServer.start(this::handle);
 
 	private final Clock clock;
-
-	private final List<Recorded> requests = new CopyOnWriteArrayList<>();
-
-	private final List<String> violations = new CopyOnWriteArrayList<>();
-
-	private final Map<String, Deque<Responder>> overrides = new ConcurrentHashMap<>();
 
 	private final Map<String, Grant> grants = new ConcurrentHashMap<>();
 
@@ -132,8 +88,6 @@ final class XContractServer implements AutoCloseable {
 
 	private final AtomicInteger refreshes = new AtomicInteger();
 
-	private final CountDownLatch release = new CountDownLatch(1);
-
 	/** Posts a user may create per 15-minute window before 429. */
 	volatile int postsPerWindow = 100;
 
@@ -148,19 +102,10 @@ final class XContractServer implements AutoCloseable {
 
 	XContractServer(Clock clock) {
 		this.clock = clock;
-		try {
-			server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-		}
-		catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
-		server.createContext("/", this::handle);
-		server.setExecutor(Executors.newCachedThreadPool());
-		server.start();
 	}
 
 	String url() {
-		return "http://127.0.0.1:" + server.getAddress().getPort();
+		return api.url();
 	}
 
 	String authorizationUri() {
@@ -188,31 +133,30 @@ final class XContractServer implements AutoCloseable {
 	}
 
 	void respondOnce(String method, String path, Responder responder) {
-		overrides.computeIfAbsent(method + " " + path, k -> new ArrayDeque<>()).add(responder);
+		api.respondOnce(method, path, responder);
 	}
 
 	/** Holds the answer longer than any client timeout: the request arrived, its answer is lost. */
 	Answer hang() throws InterruptedException {
-		release.await(30, TimeUnit.SECONDS);
-		return Answer.json(503, json.createObjectNode().put("title", "released"));
+		return api.hang(Answer.json(503, json.createObjectNode().put("title", "released")));
 	}
 
 	/** Creates the post, then never answers: the request reached X, its answer is lost. */
-	Answer acceptThenHang(Recorded request) throws InterruptedException {
+	Answer acceptThenHang(Request request) throws InterruptedException {
 		createPost(request);
 		return hang();
 	}
 
-	List<Recorded> requests(String method, String path) {
-		return requests.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
+	List<Request> requests(String method, String path) {
+		return api.requests(method, path);
 	}
 
-	List<Recorded> requests() {
-		return List.copyOf(requests);
+	List<Request> requests() {
+		return api.requests();
 	}
 
 	List<String> violations() {
-		return List.copyOf(violations);
+		return api.violations();
 	}
 
 	int posts() {
@@ -250,7 +194,7 @@ final class XContractServer implements AutoCloseable {
 			problems.add("scope " + scopes + " is not " + SCOPES);
 		}
 		if (!problems.isEmpty()) {
-			violations.add("authorize: " + problems);
+			api.report("authorize: " + problems);
 			throw new IllegalStateException("authorize: " + problems);
 		}
 		String code = "code-" + ids.incrementAndGet();
@@ -265,61 +209,40 @@ final class XContractServer implements AutoCloseable {
 		}
 	}
 
-	private void handle(HttpExchange exchange) throws IOException {
-		try {
-			URI uri = exchange.getRequestURI();
-			byte[] body = exchange.getRequestBody().readAllBytes();
-			String contentType = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse("");
-			JsonNode jsonBody = contentType.startsWith("application/json") && body.length > 0 ? json.readTree(body) : null;
-			Map<String, Part> parts = contentType.startsWith("multipart/form-data") ? RequestBodies.multipart(contentType, body) : Map.of();
-			Map<String, String> form = contentType.startsWith("application/x-www-form-urlencoded")
-					? RequestBodies.query(new String(body, StandardCharsets.UTF_8)) : Map.of();
-			Recorded recorded = new Recorded(exchange.getRequestMethod(), uri.getPath(), RequestBodies.query(uri.getRawQuery()),
-					Map.copyOf(exchange.getRequestHeaders()), body, jsonBody, parts, form);
-			requests.add(recorded);
-			Deque<Responder> queue = overrides.get(recorded.method() + " " + recorded.path());
-			Responder override = queue == null ? null : queue.poll();
-			Answer answer;
-			if (recorded.path().startsWith("/i/oauth2/")) {
-				answer = authorizePage(recorded);
-			}
-			else if (!recorded.path().startsWith("/2/")) {
-				answer = new Answer(404, Map.of(), ""); // a browser's /favicon.ico
-			}
-			else if (recorded.path().equals("/2/oauth2/token")) {
-				answer = override != null ? override.answer(recorded) : token(recorded);
-			}
-			else {
-				checkRequest(recorded, contentType);
-				answer = override != null ? override.answer(recorded) : behave(recorded);
-				checkAnswer(recorded, answer);
-			}
-			send(exchange, answer);
+	private Answer handle(Request recorded, Optional<Responder> override) throws Exception {
+		if (recorded.path().startsWith("/i/oauth2/")) {
+			return authorizePage(recorded);
 		}
-		catch (Exception e) {
-			violations.add("server error: " + e);
-			send(exchange, Answer.json(500, json.createObjectNode().put("title", "test server").put("detail", e.toString())));
+		if (!recorded.path().startsWith("/2/")) {
+			return Answer.empty(404); // a browser's /favicon.ico
 		}
+		if (recorded.path().equals("/2/oauth2/token")) {
+			return override.isPresent() ? override.get().answer(recorded) : token(recorded);
+		}
+		checkRequest(recorded, Optional.ofNullable(recorded.header("Content-Type")).orElse(""));
+		Answer answer = override.isPresent() ? override.get().answer(recorded) : behave(recorded);
+		checkAnswer(recorded, answer);
+		return answer;
 	}
 
-	private void checkRequest(Recorded r, String contentType) {
+	private void checkRequest(Request r, String contentType) {
 		String where = r.method() + " " + r.path();
 		Optional<JsonNode> found = spec.operation(r.method(), r.path());
 		if (found.isEmpty()) {
-			violations.add(where + " is not in the X API description");
+			api.report(where + " is not in the X API description");
 			return;
 		}
 		JsonNode op = found.get();
 		String authorization = Optional.ofNullable(r.header("Authorization")).orElse("");
 		if (!spec.acceptsUserToken(op) || !authorization.startsWith("Bearer ")) {
-			violations.add(where + ": no OAuth 2 user token (Authorization: Bearer)");
+			api.report(where + ": no OAuth 2 user token (Authorization: Bearer)");
 		}
 		Set<String> declared = new LinkedHashSet<>();
 		for (JsonNode parameter : spec.parameters(op, "query")) {
 			String name = parameter.path("name").asString();
 			declared.add(name);
 			if (parameter.path("required").asBoolean(false) && !r.query().containsKey(name)) {
-				violations.add(where + ": required query parameter '" + name + "' missing");
+				api.report(where + ": required query parameter '" + name + "' missing");
 			}
 			String value = r.query().get(name);
 			if (value != null) {
@@ -339,49 +262,49 @@ final class XContractServer implements AutoCloseable {
 				else {
 					spec.checkString(schema, value, where + " query " + name, problems);
 				}
-				violations.addAll(problems);
+				api.reportAll(problems);
 			}
 		}
 		r.query().keySet().stream().filter(name -> !declared.contains(name))
-			.forEach(name -> violations.add(where + ": undeclared query parameter '" + name + "'"));
+			.forEach(name -> api.report(where + ": undeclared query parameter '" + name + "'"));
 		Set<String> types = spec.requestContentTypes(op);
 		if (op.path("requestBody").path("required").asBoolean(false) && r.body().length == 0) {
-			violations.add(where + ": request body required");
+			api.report(where + ": request body required");
 		}
 		if (r.body().length > 0) {
 			String sent = contentType.split(";")[0].strip();
 			if (!types.contains(sent)) {
-				violations.add(where + ": content type '" + sent + "' not in " + types);
+				api.report(where + ": content type '" + sent + "' not in " + types);
 			}
 		}
 		if (r.json() != null) {
-			violations.addAll(spec.problems(spec.requestSchema(op, "application/json"), r.json(), where + " JSON"));
+			api.reportAll(spec.problems(spec.requestSchema(op, "application/json"), r.json(), where + " JSON"));
 		}
 		if (!r.parts().isEmpty()) {
 			JsonNode schema = spec.requestSchema(op, "multipart/form-data");
 			for (JsonNode required : schema.path("required")) {
 				if (!r.parts().containsKey(required.asString())) {
-					violations.add(where + " multipart: missing required '" + required.asString() + "'");
+					api.report(where + " multipart: missing required '" + required.asString() + "'");
 				}
 			}
 			for (Part part : r.parts().values()) {
 				JsonNode field = spec.resolve(schema.path("properties").path(part.name()));
 				if (field.isMissingNode()) {
-					violations.add(where + " multipart: undeclared '" + part.name() + "'");
+					api.report(where + " multipart: undeclared '" + part.name() + "'");
 				}
 				else if ("string".equals(field.path("type").asString(""))) {
 					List<String> problems = new ArrayList<>();
 					spec.checkString(field, part.text(), where + " multipart " + part.name(), problems);
-					violations.addAll(problems);
+					api.reportAll(problems);
 				}
 				else if ("integer".equals(field.path("type").asString("")) && !part.text().matches("\\d+")) {
-					violations.add(where + " multipart " + part.name() + ": not an integer");
+					api.report(where + " multipart " + part.name() + ": not an integer");
 				}
 			}
 		}
 	}
 
-	private void checkAnswer(Recorded r, Answer answer) {
+	private void checkAnswer(Request r, Answer answer) {
 		if (answer.body().isEmpty() || answer.status() == 503 && answer.body().contains("released")) {
 			return;
 		}
@@ -389,16 +312,16 @@ final class XContractServer implements AutoCloseable {
 			String type = answer.headers().getOrDefault("Content-Type", "application/json").split(";")[0].strip();
 			Optional<JsonNode> schema = spec.answerSchema(op, answer.status(), type);
 			if (schema.isEmpty()) {
-				violations.add(r.method() + " " + r.path() + ": answer " + answer.status() + " " + type + " is not described");
+				api.report(r.method() + " " + r.path() + ": answer " + answer.status() + " " + type + " is not described");
 				return;
 			}
-			violations.addAll(spec.problems(schema.get(), json.readTree(answer.body()),
+			api.reportAll(spec.problems(schema.get(), json.readTree(answer.body()),
 					"answer of " + r.method() + " " + r.path() + " (" + answer.status() + ")"));
 		});
 	}
 
 	/** X's authorization page, reduced to its one button. */
-	private Answer authorizePage(Recorded r) {
+	private Answer authorizePage(Request r) {
 		if (r.path().equals("/i/oauth2/authorize")) {
 			String approveUrl = url() + "/i/oauth2/approve?" + URLEncoder.encode(url() + r.path() + "?" + rawQuery(r), StandardCharsets.UTF_8);
 			String page = "<!DOCTYPE html><html><head><title>Authorize app</title></head><body><main>"
@@ -411,20 +334,20 @@ final class XContractServer implements AutoCloseable {
 		return new Answer(302, Map.of("Location", approve(authorize)), "");
 	}
 
-	private static String rawQuery(Recorded r) {
+	private static String rawQuery(Request r) {
 		StringBuilder out = new StringBuilder();
 		r.query().forEach((k, v) -> out.append(out.isEmpty() ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
 			.append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
 		return out.toString();
 	}
 
-	private Answer token(Recorded r) throws Exception {
+	private Answer token(Request r) throws Exception {
 		String expected = "Basic " + Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
 		if (!expected.equals(r.header("Authorization"))) {
 			return oauthError(401, "invalid_client", "Missing or invalid client authentication.");
 		}
 		if (!Optional.ofNullable(r.header("Content-Type")).orElse("").startsWith("application/x-www-form-urlencoded")) {
-			violations.add("token: not a form");
+			api.report("token: not a form");
 		}
 		Map<String, String> form = r.form();
 		switch (form.getOrDefault("grant_type", "")) {
@@ -473,7 +396,7 @@ final class XContractServer implements AutoCloseable {
 			.encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
 	}
 
-	private Answer behave(Recorded r) {
+	private Answer behave(Request r) {
 		String token = Optional.ofNullable(r.header("Authorization")).orElse("").replaceFirst("^Bearer ", "");
 		Instant expires = accessTokens.get(token);
 		if (expires == null || !expires.isAfter(clock.instant())) {
@@ -525,7 +448,7 @@ final class XContractServer implements AutoCloseable {
 				"Could not find " + route).put("resource_type", "route"));
 	}
 
-	private Answer createPost(Recorded r) {
+	private Answer createPost(Request r) {
 		Instant now = clock.instant();
 		long recent = posts.stream().filter(p -> p.createdAt().isAfter(now.minus(Duration.ofMinutes(15)))).count();
 		long reset = now.plus(Duration.ofMinutes(15)).getEpochSecond();
@@ -559,7 +482,7 @@ final class XContractServer implements AutoCloseable {
 		return post.mediaKeys().isEmpty() ? text : text + " https://t.co/mEdIa01";
 	}
 
-	private Answer timeline(Recorded r) {
+	private Answer timeline(Request r) {
 		Instant since = r.query().containsKey("start_time") ? Instant.parse(r.query().get("start_time")) : Instant.EPOCH;
 		int size = Math.min(timelinePage, Integer.parseInt(r.query().getOrDefault("max_results", "10")));
 		List<Post> newestFirst = new ArrayList<>(posts.stream().filter(p -> !p.createdAt().isBefore(since)).toList());
@@ -627,21 +550,8 @@ final class XContractServer implements AutoCloseable {
 		return json;
 	}
 
-	private void send(HttpExchange exchange, Answer answer) throws IOException {
-		answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-		byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-		exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
-		if (bytes.length > 0) {
-			try (OutputStream out = exchange.getResponseBody()) {
-				out.write(bytes);
-			}
-		}
-		exchange.close();
-	}
-
 	@Override
 	public void close() {
-		release.countDown();
-		server.stop(0);
+		api.close();
 	}
 }
