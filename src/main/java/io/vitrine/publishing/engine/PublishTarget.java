@@ -47,9 +47,12 @@ class PublishTarget {
 
 	private final Duration firstReconcileDelay;
 
+	private final Duration pendingMaxPoll;
+
 	PublishTarget(Connections connections, Connectors connectors, VariantValidation validation,
 			TargetUpdates updates, MediaLibrary media, EngineMetrics metrics, Clock clock, EngineProperties properties) {
 		this.firstReconcileDelay = properties.firstReconcileDelay();
+		this.pendingMaxPoll = properties.pendingMaxPoll();
 		this.connections = connections;
 		this.connectors = connectors;
 		this.validation = validation;
@@ -79,7 +82,7 @@ class PublishTarget {
 			metrics.outcome("rate_limited");
 			return;
 		}
-		PostVariant variant = validation.variantOf(target.workspaceId(), target.text(), target.link(), target.images());
+		PostVariant variant = validation.variantOf(target);
 		VariantCheck check = validation.check(account, variant);
 		if (!check.valid()) {
 			fail(target, owner, "no longer valid for " + connector.displayName() + ": " + check.violations().stream()
@@ -132,9 +135,13 @@ class PublishTarget {
 						u.message() + "; checking the account's recent posts before anything is sent again");
 				metrics.outcome("unknown");
 			}
-			case PublishOutcome.Pending p ->
-				// Until the engine follows pending posts, no connector may answer this (none declares ASYNC_PUBLISH).
-				throw new IllegalStateException(network + " answered pending, which the engine does not follow yet");
+			case PublishOutcome.Pending p -> {
+				Instant next = PendingChecks.nextCheck(p.checkAfter(), now, pendingMaxPoll);
+				updates.pending(target.id(), owner, TargetState.PUBLISHING, p.remoteRef(), next,
+						PendingChecks.still(network, p.message()), now, network + " accepted the post and is processing it"
+								+ (p.remoteRef() == null ? "" : " (" + p.remoteRef() + ")") + "; asking again at " + next);
+				metrics.outcome("pending");
+			}
 			case PublishOutcome.Reauthorize r -> {
 				connections.markNeedsReconnect(account.id(), r.message());
 				fail(target, owner, network + " refused the account's credentials (" + r.message() + "): reconnect "

@@ -109,7 +109,8 @@ class PostsApi {
 			ConnectionView account = connections.get(member.workspaceId(), t.connectionId());
 			checks.add(new Checked(account.id(), account.network().value(), validation.check(account,
 					validation.variantOf(member.workspaceId(), t.text(), t.link(),
-							t.images().stream().map(im -> new TargetView.ImageView(im.mediaId(), im.altText())).toList()))));
+							t.images().stream().map(im -> new TargetView.ImageView(im.mediaId(), im.altText())).toList(),
+							t.fields()))));
 		}
 		return checks;
 	}
