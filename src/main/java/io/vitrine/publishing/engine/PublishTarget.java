@@ -13,6 +13,7 @@ import io.vitrine.networks.VariantCheck;
 import io.vitrine.networks.Violation;
 import io.vitrine.publishing.TargetState;
 import io.vitrine.publishing.TargetView;
+import io.vitrine.publishing.internal.PostQuotas;
 import io.vitrine.publishing.internal.VariantValidation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Sends one claimed target to its network and records what happened. */
@@ -45,12 +47,16 @@ class PublishTarget {
 
 	private final Clock clock;
 
+	private final PostQuotas quotas;
+
 	private final Duration firstReconcileDelay;
 
 	private final Duration pendingMaxPoll;
 
 	PublishTarget(Connections connections, Connectors connectors, VariantValidation validation,
-			TargetUpdates updates, MediaLibrary media, EngineMetrics metrics, Clock clock, EngineProperties properties) {
+			TargetUpdates updates, MediaLibrary media, EngineMetrics metrics, Clock clock, EngineProperties properties,
+			PostQuotas quotas) {
+		this.quotas = quotas;
 		this.firstReconcileDelay = properties.firstReconcileDelay();
 		this.pendingMaxPoll = properties.pendingMaxPoll();
 		this.connections = connections;
@@ -89,7 +95,14 @@ class PublishTarget {
 				.map(Violation::message).collect(Collectors.joining("; ")));
 			return;
 		}
+		Optional<PostQuotas.Hold> hold = quotas.reserve(account, connector, target.id(), now);
+		if (hold.isPresent()) {
+			updates.waitForQuota(target.id(), owner, hold.get().until(), now, hold.get().reason());
+			metrics.outcome("quota_wait");
+			return;
+		}
 		if (!updates.markSending(target.id(), owner, clock.instant())) {
+			quotas.release(account, connector, target.id());
 			log.warn("Target {} is no longer claimed by {}; not sent", target.id(), owner);
 			return;
 		}
@@ -103,7 +116,16 @@ class PublishTarget {
 			log.error("Connector {} failed on target {}", connector.id(), target.id(), e);
 			outcome = new PublishOutcome.Unknown("unexpected error while publishing: " + e.getClass().getSimpleName());
 		}
+		if (!mayBeOnTheNetwork(outcome)) {
+			quotas.release(account, connector, target.id());
+		}
 		record(target, account, connector, owner, outcome);
+	}
+
+	/** Whether the post now counts against the network's quotas: it is there, being processed there, or may be. */
+	private static boolean mayBeOnTheNetwork(PublishOutcome outcome) {
+		return outcome instanceof PublishOutcome.Published || outcome instanceof PublishOutcome.Pending
+				|| outcome instanceof PublishOutcome.Unknown;
 	}
 
 	private void record(TargetView target, ConnectionView account, NetworkConnector connector, String owner,

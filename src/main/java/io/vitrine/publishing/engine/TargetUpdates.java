@@ -172,6 +172,14 @@ class TargetUpdates {
 		move(id, owner, TargetState.PUBLISHING, TargetState.SCHEDULED, until, null, now, reason, 1);
 	}
 
+	/**
+	 * Back to scheduled until the network's quota has a free slot, the reason kept on the target for people to read.
+	 * Not an attempt either: nothing was sent.
+	 */
+	void waitForQuota(UUID id, String owner, Instant until, Instant now, String reason) {
+		move(id, owner, TargetState.PUBLISHING, TargetState.SCHEDULED, until, reason, now, reason, 1);
+	}
+
 	private boolean move(UUID id, String owner, TargetState from, TargetState to, Instant notBefore, String failure,
 			Instant now, String reason, int attemptsGivenBack) {
 		Boolean moved = tx.execute(status -> {
