@@ -4,6 +4,7 @@ import io.vitrine.identity.CurrentUser;
 import io.vitrine.networks.ConnectionView;
 import io.vitrine.networks.Connections;
 import io.vitrine.networks.Connectors;
+import io.vitrine.networks.QuotaUsages;
 import io.vitrine.networks.oauth.OAuthNetwork;
 import io.vitrine.networks.oauth.OAuthNetworks;
 import io.vitrine.shared.InvalidInput;
@@ -29,8 +30,8 @@ import java.util.UUID;
 @Controller
 class ConnectionsPage {
 
-	/** One row of the page: the account and its network's name. */
-	record Row(ConnectionView connection, String networkName) {
+	/** One row of the page: the account, its network's name, and how much of the network's quotas it used. */
+	record Row(ConnectionView connection, String networkName, List<QuotaUsages.QuotaUsage> quotas) {
 	}
 
 	private final Connections connections;
@@ -43,8 +44,11 @@ class ConnectionsPage {
 
 	private final OAuthNetworks oauthNetworks;
 
+	private final QuotaUsages quotas;
+
 	ConnectionsPage(Connections connections, Connectors connectors, WorkspaceAccess access, MessageSource messages,
-			OAuthNetworks oauthNetworks) {
+			OAuthNetworks oauthNetworks, QuotaUsages quotas) {
+		this.quotas = quotas;
 		this.connections = connections;
 		this.connectors = connectors;
 		this.access = access;
@@ -56,7 +60,9 @@ class ConnectionsPage {
 	String show(CurrentUser user, @PathVariable UUID workspaceId, Model model) {
 		Member member = access.require(user, workspaceId);
 		Policies.require(Policies.MAY_VIEW, member, "see connections");
-		List<Row> rows = connections.list(workspaceId).stream().map(c -> new Row(c, networkName(c))).toList();
+		List<Row> rows = connections.list(workspaceId).stream()
+			.map(c -> new Row(c, networkName(c), quotas.of(c)))
+			.toList();
 		model.addAttribute("member", member);
 		model.addAttribute("workspaceId", workspaceId);
 		model.addAttribute("rows", rows);

@@ -6,6 +6,8 @@ import io.vitrine.networks.NetworkConnector;
 import io.vitrine.networks.NetworkId;
 import io.vitrine.networks.PublishQuota;
 import io.vitrine.networks.QuotaUsages;
+import io.vitrine.publishing.PostDraft;
+import io.vitrine.shared.InvalidInput;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -154,6 +156,26 @@ public class PostQuotas implements QuotaUsages {
 			}
 		}
 		return full;
+	}
+
+	/**
+	 * The composer's warnings for a post saved with {@code when}: none for a draft, or when the time cannot be read
+	 * (saving names that problem).
+	 */
+	public List<String> warnings(ConnectionView account, String publish, String scheduledAt, String timeZone, ZoneId workspaceZone) {
+		if (connectors.get(account.network()).quotas().isEmpty()) {
+			return List.of();
+		}
+		try {
+			return switch (ScheduleParser.parse(publish, scheduledAt, timeZone, workspaceZone)) {
+				case PostDraft.AsDraft d -> List.of();
+				case PostDraft.Now n -> fullAt(account, clock.instant());
+				case PostDraft.At at -> fullAt(account, at.instant());
+			};
+		}
+		catch (InvalidInput e) {
+			return List.of();
+		}
 	}
 
 	private Ledger ledger(ConnectionView account, PublishQuota quota, NetworkConnector connector) {

@@ -12,6 +12,7 @@ import io.vitrine.publishing.TargetView;
 import io.vitrine.publishing.TransitionView;
 import io.vitrine.publishing.internal.ComposePost;
 import io.vitrine.publishing.internal.PostActions;
+import io.vitrine.publishing.internal.PostQuotas;
 import io.vitrine.publishing.internal.ScheduleParser;
 import io.vitrine.publishing.internal.Targets;
 import io.vitrine.publishing.internal.Transitions;
@@ -56,8 +57,11 @@ class PostsApi {
 
 	private final VariantValidation validation;
 
+	private final PostQuotas quotas;
+
 	PostsApi(WorkspaceAccess access, ComposePost compose, PostActions actions, Targets targets, Transitions transitions,
-			Connections connections, VariantValidation validation) {
+			Connections connections, VariantValidation validation, PostQuotas quotas) {
+		this.quotas = quotas;
 		this.access = access;
 		this.compose = compose;
 		this.actions = actions;
@@ -70,7 +74,10 @@ class PostsApi {
 	record TargetWithHistory(TargetView target, List<TransitionView> history) {
 	}
 
-	record Checked(UUID connectionId, String network, VariantCheck check) {
+	record Checked(UUID connectionId, String network, VariantCheck check,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "the network's quotas already full in the window ending at the "
+					+ "chosen time (scheduledAt, or now with publish=now): saved anyway, the post would wait for a free slot")
+			List<String> quotaWarnings) {
 	}
 
 	@GetMapping("/posts")
@@ -110,7 +117,8 @@ class PostsApi {
 			checks.add(new Checked(account.id(), account.network().value(), validation.check(account,
 					validation.variantOf(member.workspaceId(), t.text(), t.link(),
 							t.images().stream().map(im -> new TargetView.ImageView(im.mediaId(), im.altText())).toList(),
-							t.fields()))));
+							t.fields())), quotas.warnings(account, body.publish(), body.scheduledAt(), body.timeZone(),
+							member.workspaceZone())));
 		}
 		return checks;
 	}
