@@ -1,7 +1,7 @@
 package io.vitrine.publishing.engine;
 
 import io.vitrine.media.MediaLibrary;
-import io.vitrine.networks.Channel;
+import io.vitrine.networks.AccountForSending;
 import io.vitrine.networks.ConnectionStatus;
 import io.vitrine.networks.ConnectionView;
 import io.vitrine.networks.Connections;
@@ -70,7 +70,8 @@ class PublishTarget {
 
 	/** @param target as claimed for this node a moment ago */
 	void publish(TargetView target, String owner) {
-		ConnectionView account = connections.get(target.workspaceId(), target.connectionId());
+		AccountForSending sending = connections.forSending(target.workspaceId(), target.connectionId());
+		ConnectionView account = sending.view();
 		NetworkConnector connector = connectors.get(account.network());
 		if (account.status() == ConnectionStatus.NEEDS_RECONNECT) {
 			fail(target, owner, "the account " + account.handle() + " needs to be reconnected: " + account.statusReason());
@@ -108,8 +109,7 @@ class PublishTarget {
 		}
 		PublishOutcome outcome;
 		try {
-			Channel channel = connections.openChannel(account.id());
-			outcome = connector.publish(channel, TargetMedia.request(target, variant, media));
+			outcome = connector.publish(sending.channel(), TargetMedia.request(target, variant, media));
 		}
 		catch (RuntimeException e) {
 			// We cannot tell how far the connector got: treat it like a lost response.
