@@ -1,5 +1,6 @@
 package io.vitrine.publishing.engine;
 
+import io.vitrine.networks.Capability;
 import io.vitrine.networks.ConnectionStatus;
 import io.vitrine.networks.ConnectionView;
 import io.vitrine.networks.Connections;
@@ -144,17 +145,23 @@ class PendingChecks {
 					network + " rate limit: asking again after " + account.pausedUntil(), false);
 			return;
 		}
-		PublishOutcome outcome;
+		settle(target, account, connector, owner, now, ask(target, account, connector));
+	}
+
+	private PublishOutcome ask(TargetView target, ConnectionView account, NetworkConnector connector) {
+		if (!connector.capabilities().contains(Capability.ASYNC_PUBLISH)) {
+			// A connector that answered pending without declaring it cannot be asked: read the account back instead.
+			return new PublishOutcome.Unknown(connector.displayName() + " answered pending but cannot be asked how the post stands");
+		}
 		try {
 			PublishRequest request = TargetMedia.request(target, validation.variantOf(target), media);
-			outcome = connector.checkPending(connections.openChannel(account.id()), request, target.pendingRef());
+			return connector.checkPending(connections.openChannel(account.id()), request, target.pendingRef());
 		}
 		catch (RuntimeException e) {
 			// Asking changes nothing on the network: an error here is only a failed question.
-			log.error("Checking pending target {} on {} failed", targetId, connector.id(), e);
-			outcome = new PublishOutcome.Transient("unexpected error while checking: " + e.getClass().getSimpleName());
+			log.error("Checking pending target {} on {} failed", target.id(), connector.id(), e);
+			return new PublishOutcome.Transient("unexpected error while checking: " + e.getClass().getSimpleName());
 		}
-		settle(target, account, connector, owner, now, outcome);
 	}
 
 	private void settle(TargetView target, ConnectionView account, NetworkConnector connector, String owner, Instant now,

@@ -264,6 +264,17 @@ abstract class PendingPostsContract {
 		assertThat(reload(target).state()).isEqualTo(TargetState.PENDING);
 	}
 
+	@Test
+	void a_connector_that_answers_pending_without_declaring_it_is_not_asked_and_the_post_is_read_back_instead() {
+		TargetView target = pendingNow("c-10");
+		network.capabilities = Set.of(Capability.PUBLISH, Capability.RECONCILE);
+		pendingTick("node-a");
+
+		assertThat(network.pendingChecks).isEmpty();
+		assertThat(reload(target).state()).isEqualTo(TargetState.UNKNOWN);
+		assertThat(network.sends.get(target.id().toString())).hasValue(1);
+	}
+
 	private TargetView pendingNow(String ref) {
 		TargetView target = dueNow();
 		network.publishAnswers.add(new PublishOutcome.Pending(ref, clock.instant().plusSeconds(10), "IN_PROGRESS"));
