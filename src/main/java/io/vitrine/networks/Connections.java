@@ -21,6 +21,17 @@ public interface Connections {
 	 */
 	Channel openChannel(UUID connectionId);
 
+	/**
+	 * For the publishing engine only: {@link #get} and {@link #openChannel} in one read of the account, the channel
+	 * left out when the account is disconnected.
+	 *
+	 * @throws io.vitrine.shared.NotFound when absent or of another workspace
+	 */
+	default AccountForSending forSending(UUID workspaceId, UUID connectionId) {
+		ConnectionView view = get(workspaceId, connectionId);
+		return new AccountForSending(view, view.status() == ConnectionStatus.DISCONNECTED ? null : openChannel(connectionId));
+	}
+
 	void markNeedsReconnect(UUID connectionId, String reason);
 
 	/** The network asked us to wait (rate limit): nothing is sent on this account before {@code until}. */

@@ -2,7 +2,10 @@ package io.vitrine.publishing;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** What a person asks for when saving a post: a variant per account and when to publish. */
@@ -12,10 +15,16 @@ public record PostDraft(List<TargetDraft> targets, When when) {
 		targets = targets == null ? List.of() : List.copyOf(targets);
 	}
 
-	public record TargetDraft(UUID connectionId, String text, String link, List<ImageDraft> images) {
+	/** @param fields values of the network's own fields (its connector's variantFields), by name */
+	public record TargetDraft(UUID connectionId, String text, String link, List<ImageDraft> images, Map<String, String> fields) {
 
 		public TargetDraft {
 			images = images == null ? List.of() : List.copyOf(images);
+			fields = fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+		}
+
+		public TargetDraft(UUID connectionId, String text, String link, List<ImageDraft> images) {
+			this(connectionId, text, link, images, Map.of());
 		}
 	}
 

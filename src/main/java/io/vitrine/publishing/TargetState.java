@@ -8,13 +8,18 @@ import java.util.Set;
  * <pre>
  * draft → scheduled → publishing → published
  *                         │      → failed
- *                         │      → scheduled   (rate limited or certainly not sent: wait, then again)
+ *                         │      → scheduled   (rate limited, quota full, or certainly not sent: wait, then again)
+ *                         │      → pending → published | failed (processing failed, or gave up) | unknown
+ *                         │                  (the network accepted the post and is processing it; Vitrine asks
+ *                         │                   it again and again, never publishing a second time)
  *                         └────→ unknown → published | scheduled (proven absent, safe re-send) | failed
  * scheduled | draft → cancelled
  * </pre>
  */
 public enum TargetState {
-	DRAFT, SCHEDULED, PUBLISHING, PUBLISHED, FAILED, UNKNOWN, CANCELLED;
+	DRAFT, SCHEDULED, PUBLISHING, PUBLISHED, FAILED, UNKNOWN, CANCELLED,
+	/** Accepted by a network that publishes asynchronously, not published yet: followed with checkPending. */
+	PENDING;
 
 	private static final Set<TargetState> FINAL = EnumSet.of(PUBLISHED, FAILED, CANCELLED);
 

@@ -68,7 +68,7 @@ public class CalendarEvents {
 			}
 			catch (IllegalArgumentException e) {
 				throw InvalidInput.of("state", "one-of",
-						"must be one of scheduled, publishing, published, failed, unknown, got '" + state + "'");
+						"must be one of scheduled, publishing, pending, published, failed, unknown, got '" + state + "'");
 			}
 		}
 	}

@@ -49,7 +49,7 @@ import java.util.stream.Collectors;
 @RequestMapping("/w/{workspaceId}/calendar")
 class CalendarPages {
 
-	static final List<String> STATES = List.of("scheduled", "publishing", "published", "failed", "unknown");
+	static final List<String> STATES = List.of("scheduled", "publishing", "pending", "published", "failed", "unknown");
 
 	private final WorkspaceAccess access;
 

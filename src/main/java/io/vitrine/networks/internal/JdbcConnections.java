@@ -1,5 +1,6 @@
 package io.vitrine.networks.internal;
 
+import io.vitrine.networks.AccountForSending;
 import io.vitrine.networks.Channel;
 import io.vitrine.networks.ConnectionStatus;
 import io.vitrine.networks.ConnectionView;
@@ -86,6 +87,24 @@ class JdbcConnections implements Connections {
 		Credentials credentials = opened.open(row.id(), row.credentials());
 		return new StoredChannel(row.id(), new NetworkId(row.network()), row.serverUrl(), row.remoteAccountId(),
 				row.handle(), LimitsJson.read(row.limits()), credentials, updated -> saveCredentials(row.id(), updated));
+	}
+
+	@Override
+	public AccountForSending forSending(UUID workspaceId, UUID connectionId) {
+		record Row(ConnectionView view, String remoteAccountId, byte[] credentials) {
+		}
+		Row row = jdbc.sql("select " + VIEW_COLUMNS + ", remote_account_id, credentials from connection where id = ? and workspace_id = ?")
+			.params(connectionId, workspaceId)
+			.query((rs, n) -> new Row(VIEW.mapRow(rs, n), rs.getString("remote_account_id"), rs.getBytes("credentials")))
+			.optional()
+			.orElseThrow(() -> new NotFound("connection"));
+		ConnectionView view = row.view();
+		if (view.status() == ConnectionStatus.DISCONNECTED) {
+			return new AccountForSending(view, null);
+		}
+		Credentials credentials = opened.open(view.id(), row.credentials());
+		return new AccountForSending(view, new StoredChannel(view.id(), view.network(), view.serverUrl(), row.remoteAccountId(),
+				view.handle(), view.limits(), credentials, updated -> saveCredentials(view.id(), updated)));
 	}
 
 	private void saveCredentials(UUID id, Credentials credentials) {

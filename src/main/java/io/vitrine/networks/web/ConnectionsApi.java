@@ -4,7 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.vitrine.identity.CurrentUser;
+import io.vitrine.networks.ConnectionView;
 import io.vitrine.networks.Connections;
+import io.vitrine.networks.QuotaUsages;
 import io.vitrine.shared.Zones;
 import io.vitrine.workspaces.Policies;
 import io.vitrine.workspaces.WorkspaceAccess;
@@ -36,23 +38,27 @@ class ConnectionsApi {
 
 	private final WorkspaceAccess access;
 
-	ConnectionsApi(Connections connections, WorkspaceAccess access) {
+	private final QuotaUsages quotas;
+
+	ConnectionsApi(Connections connections, WorkspaceAccess access, QuotaUsages quotas) {
+		this.quotas = quotas;
 		this.connections = connections;
 		this.access = access;
 	}
 
 	@GetMapping
-	@Operation(summary = "List the workspace's connected accounts, with their status")
+	@Operation(summary = "List the workspace's connected accounts, with their status and quota usage")
 	List<ConnectionJson> list(CurrentUser user, @PathVariable UUID workspaceId) {
 		Policies.require(Policies.MAY_VIEW, access.require(user, workspaceId), "see connections");
-		return connections.list(workspaceId).stream().map(ConnectionJson::of).toList();
+		return connections.list(workspaceId).stream().map(c -> ConnectionJson.of(c, quotas.of(c))).toList();
 	}
 
 	@GetMapping("/{connectionId}")
 	@Operation(summary = "One connected account")
 	ConnectionJson get(CurrentUser user, @PathVariable UUID workspaceId, @PathVariable UUID connectionId) {
 		Policies.require(Policies.MAY_VIEW, access.require(user, workspaceId), "see connections");
-		return ConnectionJson.of(connections.get(workspaceId, connectionId));
+		ConnectionView view = connections.get(workspaceId, connectionId);
+		return ConnectionJson.of(view, quotas.of(view));
 	}
 
 	@PatchMapping("/{connectionId}")

@@ -4,6 +4,7 @@ import io.vitrine.identity.CurrentUser;
 import io.vitrine.networks.ConnectionView;
 import io.vitrine.networks.Connections;
 import io.vitrine.networks.Connectors;
+import io.vitrine.networks.QuotaUsages;
 import io.vitrine.networks.oauth.OAuthNetwork;
 import io.vitrine.networks.oauth.OAuthNetworks;
 import io.vitrine.shared.InvalidInput;
@@ -31,8 +32,8 @@ import java.util.UUID;
 @Controller
 class ConnectionsPage {
 
-	/** One row of the page: the account, its network's name, and whether to warn that its access ends soon. */
-	record Row(ConnectionView connection, String networkName, boolean accessEnding) {
+	/** One row of the page: the account, its network's name, whether its access ends soon, and its quotas' use. */
+	record Row(ConnectionView connection, String networkName, boolean accessEnding, List<QuotaUsages.QuotaUsage> quotas) {
 	}
 
 	private final Connections connections;
@@ -45,10 +46,13 @@ class ConnectionsPage {
 
 	private final OAuthNetworks oauthNetworks;
 
+	private final QuotaUsages quotas;
+
 	private final Clock clock;
 
 	ConnectionsPage(Connections connections, Connectors connectors, WorkspaceAccess access, MessageSource messages,
-			OAuthNetworks oauthNetworks, Clock clock) {
+			OAuthNetworks oauthNetworks, QuotaUsages quotas, Clock clock) {
+		this.quotas = quotas;
 		this.clock = clock;
 		this.connections = connections;
 		this.connectors = connectors;
@@ -63,7 +67,7 @@ class ConnectionsPage {
 		Policies.require(Policies.MAY_VIEW, member, "see connections");
 		Instant now = clock.instant();
 		List<Row> rows = connections.list(workspaceId).stream()
-			.map(c -> new Row(c, networkName(c), c.accessEndingBy(now)))
+			.map(c -> new Row(c, networkName(c), c.accessEndingBy(now), quotas.of(c)))
 			.toList();
 		model.addAttribute("member", member);
 		model.addAttribute("workspaceId", workspaceId);

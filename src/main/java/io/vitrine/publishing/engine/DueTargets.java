@@ -117,7 +117,7 @@ class DueTargets {
 				TargetView t = candidates.get(i);
 				claimed.add(new TargetView(t.id(), t.postId(), t.workspaceId(), t.connectionId(), t.text(), t.link(), t.images(),
 						TargetState.PUBLISHING, t.dueAt(), t.notBefore(), t.attempts() + 1, t.remoteId(), t.remoteUrl(),
-						t.failureReason(), t.publishedAt(), now));
+						t.failureReason(), t.publishedAt(), now, t.fields(), t.pendingRef()));
 			}
 		}
 		return claimed;

@@ -43,6 +43,12 @@ class EngineMetrics {
 				.single())
 			.description("targets whose outcome is not known yet")
 			.register(registry);
+		Gauge.builder("vitrine.targets.pending", () -> jdbc
+				.sql("select count(*) from post_target where state = 'pending'")
+				.query(Long.class)
+				.single())
+			.description("targets a network accepted and is still processing")
+			.register(registry);
 	}
 
 	void published(Instant dueAt, Instant publishedAt) {

@@ -36,7 +36,7 @@ class Leases {
 
 	int heartbeat(String owner, Instant until) {
 		return gate.heartbeat(() -> jdbc
-			.sql("update post_target set lease_until = ? where lease_owner = ? and state in ('publishing', 'unknown')")
+			.sql("update post_target set lease_until = ? where lease_owner = ? and state in ('publishing', 'unknown', 'pending')")
 			.params(Sql.ts(until), owner)
 			.update());
 	}

@@ -1,7 +1,7 @@
 package io.vitrine.publishing.engine;
 
 import io.vitrine.media.MediaLibrary;
-import io.vitrine.networks.Channel;
+import io.vitrine.networks.AccountForSending;
 import io.vitrine.networks.ConnectionStatus;
 import io.vitrine.networks.ConnectionView;
 import io.vitrine.networks.Connections;
@@ -13,6 +13,7 @@ import io.vitrine.networks.VariantCheck;
 import io.vitrine.networks.Violation;
 import io.vitrine.publishing.TargetState;
 import io.vitrine.publishing.TargetView;
+import io.vitrine.publishing.internal.PostQuotas;
 import io.vitrine.publishing.internal.VariantValidation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Sends one claimed target to its network and records what happened. */
@@ -45,11 +47,18 @@ class PublishTarget {
 
 	private final Clock clock;
 
+	private final PostQuotas quotas;
+
 	private final Duration firstReconcileDelay;
 
+	private final Duration pendingMaxPoll;
+
 	PublishTarget(Connections connections, Connectors connectors, VariantValidation validation,
-			TargetUpdates updates, MediaLibrary media, EngineMetrics metrics, Clock clock, EngineProperties properties) {
+			TargetUpdates updates, MediaLibrary media, EngineMetrics metrics, Clock clock, EngineProperties properties,
+			PostQuotas quotas) {
+		this.quotas = quotas;
 		this.firstReconcileDelay = properties.firstReconcileDelay();
+		this.pendingMaxPoll = properties.pendingMaxPoll();
 		this.connections = connections;
 		this.connectors = connectors;
 		this.validation = validation;
@@ -61,7 +70,8 @@ class PublishTarget {
 
 	/** @param target as claimed for this node a moment ago */
 	void publish(TargetView target, String owner) {
-		ConnectionView account = connections.get(target.workspaceId(), target.connectionId());
+		AccountForSending sending = connections.forSending(target.workspaceId(), target.connectionId());
+		ConnectionView account = sending.view();
 		NetworkConnector connector = connectors.get(account.network());
 		if (account.status() == ConnectionStatus.NEEDS_RECONNECT) {
 			fail(target, owner, "the account " + account.handle() + " needs to be reconnected: " + account.statusReason());
@@ -79,28 +89,43 @@ class PublishTarget {
 			metrics.outcome("rate_limited");
 			return;
 		}
-		PostVariant variant = validation.variantOf(target.workspaceId(), target.text(), target.link(), target.images());
+		PostVariant variant = validation.variantOf(target);
 		VariantCheck check = validation.check(account, variant);
 		if (!check.valid()) {
 			fail(target, owner, "no longer valid for " + connector.displayName() + ": " + check.violations().stream()
 				.map(Violation::message).collect(Collectors.joining("; ")));
 			return;
 		}
+		Optional<PostQuotas.Hold> hold = quotas.reserve(account, connector, target.id(), now);
+		if (hold.isPresent()) {
+			updates.waitForQuota(target.id(), owner, hold.get().until(), now, hold.get().reason());
+			metrics.outcome("quota_wait");
+			return;
+		}
 		if (!updates.markSending(target.id(), owner, clock.instant())) {
+			quotas.release(account, connector, target.id());
 			log.warn("Target {} is no longer claimed by {}; not sent", target.id(), owner);
 			return;
 		}
 		PublishOutcome outcome;
 		try {
-			Channel channel = connections.openChannel(account.id());
-			outcome = connector.publish(channel, TargetMedia.request(target, variant, media));
+			outcome = connector.publish(sending.channel(), TargetMedia.request(target, variant, media));
 		}
 		catch (RuntimeException e) {
 			// We cannot tell how far the connector got: treat it like a lost response.
 			log.error("Connector {} failed on target {}", connector.id(), target.id(), e);
 			outcome = new PublishOutcome.Unknown("unexpected error while publishing: " + e.getClass().getSimpleName());
 		}
+		if (!mayBeOnTheNetwork(outcome)) {
+			quotas.release(account, connector, target.id());
+		}
 		record(target, account, connector, owner, outcome);
+	}
+
+	/** Whether the post now counts against the network's quotas: it is there, being processed there, or may be. */
+	private static boolean mayBeOnTheNetwork(PublishOutcome outcome) {
+		return outcome instanceof PublishOutcome.Published || outcome instanceof PublishOutcome.Pending
+				|| outcome instanceof PublishOutcome.Unknown;
 	}
 
 	private void record(TargetView target, ConnectionView account, NetworkConnector connector, String owner,
@@ -132,9 +157,13 @@ class PublishTarget {
 						u.message() + "; checking the account's recent posts before anything is sent again");
 				metrics.outcome("unknown");
 			}
-			case PublishOutcome.Pending p ->
-				// Until the engine follows pending posts, no connector may answer this (none declares ASYNC_PUBLISH).
-				throw new IllegalStateException(network + " answered pending, which the engine does not follow yet");
+			case PublishOutcome.Pending p -> {
+				Instant next = PendingChecks.nextCheck(p.checkAfter(), now, pendingMaxPoll);
+				updates.pending(target.id(), owner, TargetState.PUBLISHING, p.remoteRef(), next,
+						PendingChecks.still(network, p.message()), now, network + " accepted the post and is processing it"
+								+ (p.remoteRef() == null ? "" : " (" + p.remoteRef() + ")") + "; asking again at " + next);
+				metrics.outcome("pending");
+			}
 			case PublishOutcome.Reauthorize r -> {
 				connections.markNeedsReconnect(account.id(), r.message());
 				fail(target, owner, network + " refused the account's credentials (" + r.message() + "): reconnect "

@@ -43,6 +43,8 @@ class PublishingEngine implements SmartLifecycle {
 
 	private final Reconciliation reconciliation;
 
+	private final PendingChecks pending;
+
 	private final Clock clock;
 
 	private final String owner;
@@ -61,7 +63,8 @@ class PublishingEngine implements SmartLifecycle {
 	private Thread loop;
 
 	PublishingEngine(EngineProperties properties, DueTargets due, Leases leases, PublishTarget publisher,
-			Reconciliation reconciliation, Clock clock) {
+			Reconciliation reconciliation, PendingChecks pending, Clock clock) {
+		this.pending = pending;
 		this.properties = properties;
 		this.due = due;
 		this.leases = leases;
@@ -119,12 +122,19 @@ class PublishingEngine implements SmartLifecycle {
 
 	private void run() {
 		Instant nextHousekeeping = Instant.MIN;
+		Instant nextPendingRound = Instant.MIN;
 		while (running) {
 			try {
 				Instant now = clock.instant();
 				if (!now.isBefore(nextHousekeeping)) {
 					housekeeping(now);
 					nextHousekeeping = now.plus(properties.lease().dividedBy(3));
+				}
+				if (!now.isBefore(nextPendingRound)) {
+					// More often than housekeeping: a network's "ask again in 5 s" should not wait 20 s.
+					int free = Math.min(workers.availablePermits(), 50);
+					dispatch(pending.claim(owner, now, now.plus(properties.lease()), free), id -> id, pending::check);
+					nextPendingRound = now.plus(PendingChecks.MIN_POLL);
 				}
 				int free = Math.min(workers.availablePermits(), properties.batchSize());
 				if (free < minimumClaim && workers.availablePermits() < properties.concurrency()) {

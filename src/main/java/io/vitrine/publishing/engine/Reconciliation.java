@@ -125,7 +125,7 @@ class Reconciliation {
 		}
 		else {
 			try {
-				PublishRequest request = TargetMedia.request(target, validation.variantOf(target.workspaceId(), target.text(), target.link(), target.images()), media);
+				PublishRequest request = TargetMedia.request(target, validation.variantOf(target), media);
 				outcome = connector.reconcile(connections.openChannel(account.id()), request, sentAt);
 			}
 			catch (RuntimeException e) {

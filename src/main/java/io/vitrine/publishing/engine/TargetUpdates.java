@@ -111,15 +111,15 @@ class TargetUpdates {
 	 */
 	void published(UUID id, TargetState from, String remoteId, String remoteUrl, Instant now, String reason) {
 		if (!published.submit(new Published(id, from, remoteId, remoteUrl, now, reason))) {
-			log.warn("Target {} was published as {} but is no longer publishing or unknown", id, remoteId);
+			log.warn("Target {} was published as {} but is no longer publishing, pending or unknown", id, remoteId);
 		}
 	}
 
-	/** Three statements for the whole group: lock the rows still publishing or unknown, update them, record why. */
+	/** Three statements for the whole group: lock the rows still publishing, pending or unknown, update them, record why. */
 	private List<Boolean> writeAllPublished(List<Published> group) {
 		return gate.groupWrite(() -> tx.execute(status -> {
 			Set<UUID> open = new HashSet<>(jdbc.sql("select id from post_target where id in (" + marks(group.size()) + ")"
-					+ " and state in ('publishing', 'unknown') for update")
+					+ " and state in ('publishing', 'unknown', 'pending') for update")
 				.params(new ArrayList<Object>(group.stream().map(Published::id).toList()))
 				.query(UUID.class)
 				.list());
@@ -172,6 +172,14 @@ class TargetUpdates {
 		move(id, owner, TargetState.PUBLISHING, TargetState.SCHEDULED, until, null, now, reason, 1);
 	}
 
+	/**
+	 * Back to scheduled until the network's quota has a free slot, the reason kept on the target for people to read.
+	 * Not an attempt either: nothing was sent.
+	 */
+	void waitForQuota(UUID id, String owner, Instant until, Instant now, String reason) {
+		move(id, owner, TargetState.PUBLISHING, TargetState.SCHEDULED, until, reason, now, reason, 1);
+	}
+
 	private boolean move(UUID id, String owner, TargetState from, TargetState to, Instant notBefore, String failure,
 			Instant now, String reason, int attemptsGivenBack) {
 		Boolean moved = tx.execute(status -> {
@@ -190,6 +198,38 @@ class TargetUpdates {
 			log.warn("Target {} left {} under another owner before it could move to {} ({})", id, from, to, reason);
 		}
 		return Boolean.TRUE.equals(moved);
+	}
+
+	/**
+	 * The network accepted the post and is processing it: pending until {@code checkAt}, with what it gave to follow
+	 * the post. From publishing this is a transition; from pending (asked again, still processing) only the next
+	 * check and the network's latest word change. The claim is released either way.
+	 */
+	boolean pending(UUID id, String owner, TargetState from, String remoteRef, Instant checkAt, String status,
+			Instant now, String reason) {
+		Boolean moved = tx.execute(s -> {
+			int updated = jdbc.sql("update post_target set state = 'pending', pending_ref = coalesce(?, pending_ref),"
+					+ " not_before = ?, failure_reason = ?, lease_owner = null, lease_until = null, updated_at = ?"
+					+ " where id = ? and state = ? and lease_owner = ?")
+				.params(remoteRef, Sql.ts(checkAt), Transitions.clip(status), Sql.ts(now), id, from.dbValue(), owner)
+				.update();
+			if (updated == 1 && from != TargetState.PENDING) {
+				transitions.record(id, from, TargetState.PENDING, now, reason);
+			}
+			return updated == 1;
+		});
+		if (!Boolean.TRUE.equals(moved)) {
+			log.warn("Target {} left {} under another owner before it could become pending ({})", id, from, reason);
+		}
+		return Boolean.TRUE.equals(moved);
+	}
+
+	/** A pending or unknown target this node checked: its claim is released and the next check set, the count of failed checks raised. */
+	void checkAgainAt(UUID id, String owner, TargetState state, Instant next, String status, boolean failedCheck) {
+		jdbc.sql("update post_target set not_before = ?, failure_reason = ?, lease_owner = null, lease_until = null,"
+				+ " attempts = attempts + ? where id = ? and state = ? and lease_owner = ?")
+			.params(Sql.ts(next), Transitions.clip(status), failedCheck ? 1 : 0, id, state.dbValue(), owner)
+			.update();
 	}
 
 	Instant sentAt(UUID id) {

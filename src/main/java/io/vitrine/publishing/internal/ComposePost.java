@@ -4,6 +4,7 @@ import io.vitrine.networks.ConnectionStatus;
 import io.vitrine.networks.ConnectionView;
 import io.vitrine.networks.Connections;
 import io.vitrine.networks.Connectors;
+import io.vitrine.networks.NetworkConnector;
 import io.vitrine.networks.PostVariant;
 import io.vitrine.networks.VariantCheck;
 import io.vitrine.publishing.ApprovalGate;
@@ -30,6 +31,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -39,6 +41,9 @@ import java.util.UUID;
 public class ComposePost {
 
 	static final int MAX_TEXT = 100_000;
+
+	/** Longest value of one network field; no network takes anywhere near this (YouTube's description: 5,000 bytes). */
+	static final int MAX_FIELD = 10_000;
 
 	private final JdbcClient jdbc;
 
@@ -129,10 +134,10 @@ public class ComposePost {
 	private void insertTarget(Member member, UUID postId, PostDraft.TargetDraft t, ConnectionView account,
 			TargetState state, Instant due, Instant now) {
 		UUID targetId = Ids.next();
-		jdbc.sql("insert into post_target (id, post_id, workspace_id, connection_id, body, link, state, due_at, attempts,"
-				+ " created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")
+		jdbc.sql("insert into post_target (id, post_id, workspace_id, connection_id, body, link, fields, state, due_at, attempts,"
+				+ " created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")
 			.params(targetId, postId, member.workspaceId(), account.id(), t.text() == null ? "" : t.text(),
-					blankToNull(t.link()), state.dbValue(), Sql.ts(due), Sql.ts(now), Sql.ts(now))
+					blankToNull(t.link()), FieldsJson.write(t.fields()), state.dbValue(), Sql.ts(due), Sql.ts(now), Sql.ts(now))
 			.update();
 		for (int j = 0; j < t.images().size(); j++) {
 			PostDraft.ImageDraft image = t.images().get(j);
@@ -170,6 +175,9 @@ public class ComposePost {
 				continue;
 			}
 			linkProblem(t.link()).ifPresent(message -> problems.add(new InvalidInput.Problem(prefix + "link", "url", message)));
+			if (!fieldsKnown(account, t, prefix, problems)) {
+				continue;
+			}
 			if (account.status() == ConnectionStatus.DISCONNECTED) {
 				problems.add(new InvalidInput.Problem(prefix + "connectionId", "connected",
 						account.handle() + " is disconnected from this workspace"));
@@ -223,12 +231,37 @@ public class ComposePost {
 			return null;
 		}
 		try {
-			return validation.variantOf(member.workspaceId(), t.text(), blankToNull(t.link()), images);
+			return validation.variantOf(member.workspaceId(), t.text(), blankToNull(t.link()), images, t.fields());
 		}
 		catch (NotFound e) {
 			problems.add(new InvalidInput.Problem(prefix + "images", "exists", "an image is not in this workspace's library"));
 			return null;
 		}
+	}
+
+	/**
+	 * Only the fields the account's network declares are kept; anything else is a mistake worth naming (a typo in an
+	 * API client's "titel" would otherwise be dropped silently). The network's own rules check the values.
+	 */
+	private boolean fieldsKnown(ConnectionView account, PostDraft.TargetDraft t, String prefix,
+			List<InvalidInput.Problem> problems) {
+		NetworkConnector connector = connectors.get(account.network());
+		Set<String> declared = new HashSet<>();
+		connector.variantFields().forEach(f -> declared.add(f.name()));
+		boolean ok = true;
+		for (Map.Entry<String, String> field : t.fields().entrySet()) {
+			String name = prefix + "fields." + field.getKey();
+			if (!declared.contains(field.getKey())) {
+				problems.add(new InvalidInput.Problem(name, "known", connector.displayName() + " has no field '"
+						+ field.getKey() + "'" + (declared.isEmpty() ? "" : "; its fields are " + String.join(", ", declared))));
+				ok = false;
+			}
+			else if (field.getValue() != null && field.getValue().length() > MAX_FIELD) {
+				problems.add(new InvalidInput.Problem(name, "max-length", "is longer than " + MAX_FIELD + " characters"));
+				ok = false;
+			}
+		}
+		return ok;
 	}
 
 	private static Optional<String> linkProblem(String link) {

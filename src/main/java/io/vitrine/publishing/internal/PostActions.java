@@ -104,8 +104,7 @@ public class PostActions {
 		if (account.status() != ConnectionStatus.ACTIVE) {
 			throw InvalidInput.of("connectionId", "connected", account.handle() + " must be reconnected before it can publish");
 		}
-		List<Violation> violations = validation.check(account, validation.variantOf(member.workspaceId(), t.text(), t.link(),
-				t.images())).violations();
+		List<Violation> violations = validation.check(account, validation.variantOf(t)).violations();
 		if (!violations.isEmpty()) {
 			throw new InvalidInput(violations.stream().map(v -> new InvalidInput.Problem(v.field(), v.rule(), v.message())).toList());
 		}

@@ -22,7 +22,7 @@ public class Targets {
 
 	/** The columns {@link #target} reads, on a table aliased {@code t}. */
 	public static final String COLUMNS = "t.id, t.post_id, t.workspace_id, t.connection_id, t.body, t.link, t.state, t.due_at, t.not_before,"
-			+ " t.attempts, t.remote_id, t.remote_url, t.failure_reason, t.published_at, t.updated_at";
+			+ " t.attempts, t.remote_id, t.remote_url, t.failure_reason, t.published_at, t.updated_at, t.fields, t.pending_ref";
 
 	private final JdbcClient jdbc;
 
@@ -126,8 +126,7 @@ public class Targets {
 	}
 
 	private static TargetView withImages(TargetView t, List<TargetView.ImageView> images) {
-		return new TargetView(t.id(), t.postId(), t.workspaceId(), t.connectionId(), t.text(), t.link(), images, t.state(), t.dueAt(),
-				t.notBefore(), t.attempts(), t.remoteId(), t.remoteUrl(), t.failureReason(), t.publishedAt(), t.updatedAt());
+		return t.withImages(images);
 	}
 
 	private Map<UUID, List<TargetView.ImageView>> imagesOf(List<UUID> targetIds) {
@@ -151,6 +150,7 @@ public class Targets {
 				rs.getObject("workspace_id", UUID.class), rs.getObject("connection_id", UUID.class), rs.getString("body"), rs.getString("link"), List.of(),
 				TargetState.fromDb(rs.getString("state")), Sql.instant(rs, "due_at"), Sql.instant(rs, "not_before"),
 				rs.getInt("attempts"), rs.getString("remote_id"), rs.getString("remote_url"), rs.getString("failure_reason"),
-				Sql.instant(rs, "published_at"), Sql.instant(rs, "updated_at"));
+				Sql.instant(rs, "published_at"), Sql.instant(rs, "updated_at"), FieldsJson.read(rs.getString("fields")),
+				rs.getString("pending_ref"));
 	}
 }

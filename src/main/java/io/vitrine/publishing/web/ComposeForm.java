@@ -19,6 +19,9 @@ public class ComposeForm {
 
 	private Map<String, String> overrides = new LinkedHashMap<>();
 
+	/** The networks' own fields, named "{accountId}.{field}" (form names fields[{accountId}.{field}]). */
+	private Map<String, String> fields = new LinkedHashMap<>();
+
 	private List<MultipartFile> images = new ArrayList<>();
 
 	private List<String> altTexts = new ArrayList<>();
@@ -35,6 +38,26 @@ public class ComposeForm {
 	public String textFor(UUID account) {
 		String override = overrides.get(account.toString());
 		return override == null || override.isBlank() ? text : override;
+	}
+
+	/** One account's fields, by field name. */
+	public Map<String, String> fieldsFor(UUID account) {
+		String prefix = account + ".";
+		Map<String, String> values = new LinkedHashMap<>();
+		fields.forEach((key, value) -> {
+			if (key.startsWith(prefix)) {
+				values.put(key.substring(prefix.length()), value);
+			}
+		});
+		return values;
+	}
+
+	public Map<String, String> getFields() {
+		return fields;
+	}
+
+	public void setFields(Map<String, String> fields) {
+		this.fields = fields == null ? new LinkedHashMap<>() : fields;
 	}
 
 	public List<UUID> getAccounts() {

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.vitrine.publishing.PostDraft;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** JSON bodies of the posts API. */
@@ -29,12 +30,16 @@ final class PostRequests {
 					: new PostDraft.TargetDraft(t.connectionId(), t.text(), t.link(),
 							t.media() == null ? List.of() : t.media().stream()
 								.map(image -> image == null ? null : new PostDraft.ImageDraft(image.mediaId(), image.altText()))
-								.toList());
+								.toList(), t.fields());
 		}
 	}
 
 	record Target(UUID connectionId, String text, String link,
-			@JsonAlias("images") @Schema(description = "images and videos from the media library, in order (\"images\" is accepted too)") List<Image> media) {
+			@JsonAlias("images") @Schema(description = "images and videos from the media library, in order (\"images\" is accepted too)") List<Image> media,
+			@Schema(description = "values of the network's own fields, by name (a YouTube title, a TikTok privacy level);"
+					+ " GET /api/v1/networks lists each network's fields, their kind, whether required, their limit and choices;"
+					+ " a name the network does not declare is refused (rule 'known')", example = "{\"title\": \"Our spring collection\"}")
+			Map<String, String> fields) {
 	}
 
 	record Image(UUID mediaId,

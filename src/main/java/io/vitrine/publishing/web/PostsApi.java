@@ -13,6 +13,7 @@ import io.vitrine.publishing.TransitionView;
 import io.vitrine.publishing.internal.ComposePost;
 import io.vitrine.publishing.internal.EditPost;
 import io.vitrine.publishing.internal.PostActions;
+import io.vitrine.publishing.internal.PostQuotas;
 import io.vitrine.publishing.internal.ScheduleParser;
 import io.vitrine.publishing.internal.Targets;
 import io.vitrine.publishing.internal.Transitions;
@@ -60,9 +61,12 @@ class PostsApi {
 
 	private final EditPost edit;
 
+	private final PostQuotas quotas;
+
 	PostsApi(WorkspaceAccess access, ComposePost compose, PostActions actions, Targets targets, Transitions transitions,
-			Connections connections, VariantValidation validation, EditPost edit) {
+			Connections connections, VariantValidation validation, EditPost edit, PostQuotas quotas) {
 		this.edit = edit;
+		this.quotas = quotas;
 		this.access = access;
 		this.compose = compose;
 		this.actions = actions;
@@ -75,7 +79,10 @@ class PostsApi {
 	record TargetWithHistory(TargetView target, List<TransitionView> history) {
 	}
 
-	record Checked(UUID connectionId, String network, VariantCheck check) {
+	record Checked(UUID connectionId, String network, VariantCheck check,
+			@io.swagger.v3.oas.annotations.media.Schema(description = "the network's quotas already full in the window ending at the "
+					+ "chosen time (scheduledAt, or now with publish=now): saved anyway, the post would wait for a free slot")
+			List<String> quotaWarnings) {
 	}
 
 	@GetMapping("/posts")
@@ -114,7 +121,9 @@ class PostsApi {
 			ConnectionView account = connections.get(member.workspaceId(), t.connectionId());
 			checks.add(new Checked(account.id(), account.network().value(), validation.check(account,
 					validation.variantOf(member.workspaceId(), t.text(), t.link(),
-							t.images().stream().map(im -> new TargetView.ImageView(im.mediaId(), im.altText())).toList()))));
+							t.images().stream().map(im -> new TargetView.ImageView(im.mediaId(), im.altText())).toList(),
+							t.fields())), quotas.warnings(account, body.publish(), body.scheduledAt(), body.timeZone(),
+							member.workspaceZone())));
 		}
 		return checks;
 	}

@@ -7,13 +7,16 @@ import io.vitrine.networks.ConnectionView;
 import io.vitrine.networks.Connections;
 import io.vitrine.networks.Connectors;
 import io.vitrine.networks.PostVariant;
+import io.vitrine.networks.NetworkConnector;
 import io.vitrine.networks.VariantCheck;
+import io.vitrine.networks.VariantField;
 import io.vitrine.publishing.PostDraft;
 import io.vitrine.publishing.PostView;
 import io.vitrine.publishing.TargetState;
 import io.vitrine.publishing.TargetView;
 import io.vitrine.publishing.internal.ComposePost;
 import io.vitrine.publishing.internal.PostActions;
+import io.vitrine.publishing.internal.PostQuotas;
 import io.vitrine.publishing.internal.ScheduleParser;
 import io.vitrine.publishing.internal.Targets;
 import io.vitrine.publishing.internal.VariantValidation;
@@ -64,8 +67,11 @@ class PostsPages {
 
 	private final MediaLibrary media;
 
+	private final PostQuotas quotas;
+
 	PostsPages(WorkspaceAccess access, Connections connections, Connectors connectors, ComposePost compose,
-			PostActions actions, Targets targets, VariantValidation validation, MediaLibrary media) {
+			PostActions actions, Targets targets, VariantValidation validation, MediaLibrary media, PostQuotas quotas) {
+		this.quotas = quotas;
 		this.access = access;
 		this.connections = connections;
 		this.connectors = connectors;
@@ -76,7 +82,9 @@ class PostsPages {
 		this.media = media;
 	}
 
-	record AccountCheck(ConnectionView account, String network, VariantCheck check) {
+	/** @param fields the network's own fields, in the composer's order; quotaWarnings: its quotas full at the chosen time */
+	record AccountCheck(ConnectionView account, String network, VariantCheck check, List<VariantField> fields,
+			List<String> quotaWarnings) {
 	}
 
 	@GetMapping("/posts")
@@ -138,7 +146,8 @@ class PostsPages {
 			List<PostDraft.ImageDraft> images = new ArrayList<>(fromLibrary(form));
 			images.addAll(storeImages(member, form));
 			List<PostDraft.TargetDraft> drafts = form.getAccounts().stream()
-				.map(account -> new PostDraft.TargetDraft(account, form.textFor(account), form.getLink(), images))
+				.map(account -> new PostDraft.TargetDraft(account, form.textFor(account), form.getLink(), images,
+						form.fieldsFor(account)))
 				.toList();
 			compose.create(member, new PostDraft(drafts, when));
 			return "redirect:/w/" + workspaceId + "/posts";
@@ -191,12 +200,15 @@ class PostsPages {
 					.toList();
 				PostVariant variant;
 				try {
-					variant = validation.variantOf(member.workspaceId(), form.textFor(id), form.getLink(), chosen);
+					variant = validation.variantOf(member.workspaceId(), form.textFor(id), form.getLink(), chosen, form.fieldsFor(id));
 				}
 				catch (NotFound e) {
-					variant = validation.variantOf(member.workspaceId(), form.textFor(id), form.getLink(), List.of());
+					variant = validation.variantOf(member.workspaceId(), form.textFor(id), form.getLink(), List.of(), form.fieldsFor(id));
 				}
-				checks.add(new AccountCheck(account, connectors.get(account.network()).displayName(), validation.check(account, variant)));
+				NetworkConnector connector = connectors.get(account.network());
+				checks.add(new AccountCheck(account, connector.displayName(), validation.check(account, variant),
+						connector.variantFields(), quotas.warnings(account, form.getPublish(), form.getScheduledAt(),
+								form.getTimeZone(), member.workspaceZone())));
 			}
 		}
 		return checks;
@@ -205,12 +217,33 @@ class PostsPages {
 	private void composeModel(Member member, ComposeForm form, List<InvalidInput.Problem> problems, Model model) {
 		model.addAttribute("member", member);
 		model.addAttribute("form", form);
-		model.addAttribute("accounts", connections.list(member.workspaceId()));
+		List<ConnectionView> accounts = connections.list(member.workspaceId());
+		model.addAttribute("accounts", accounts);
+		model.addAttribute("networkFields", accounts.stream().collect(Collectors.toMap(ConnectionView::id,
+				a -> connectors.get(a.network()).variantFields())));
+		model.addAttribute("fieldErrors", fieldErrors(form, problems));
 		model.addAttribute("networks", networkNames());
 		model.addAttribute("problems", problems);
 		model.addAttribute("checks", checks(member, form));
 		model.addAttribute("library", media.list(member.workspaceId()).stream().limit(60).toList());
 		model.addAttribute("zones", new TreeSet<>(ZoneId.getAvailableZoneIds()));
+	}
+
+	/**
+	 * Problems with a network field, keyed "{accountId}.{field}" so that each shows next to its field: saving names
+	 * them "targets[i].fields.title", i being the account's place among the chosen ones.
+	 */
+	private static Map<String, InvalidInput.Problem> fieldErrors(ComposeForm form, List<InvalidInput.Problem> problems) {
+		Map<String, InvalidInput.Problem> errors = new LinkedHashMap<>();
+		for (int i = 0; i < form.getAccounts().size(); i++) {
+			String prefix = "targets[" + i + "].fields.";
+			for (InvalidInput.Problem problem : problems) {
+				if (problem.field() != null && problem.field().startsWith(prefix)) {
+					errors.putIfAbsent(form.getAccounts().get(i) + "." + problem.field().substring(prefix.length()), problem);
+				}
+			}
+		}
+		return errors;
 	}
 
 	private void listModel(Member member, Model model) {

@@ -7,6 +7,8 @@ import io.vitrine.networks.NetworkId;
 import io.vitrine.networks.NetworkLimits;
 import io.vitrine.networks.PostVariant;
 import io.vitrine.networks.PublishOutcome;
+import io.vitrine.networks.PublishQuota;
+import io.vitrine.networks.VariantField;
 import io.vitrine.networks.PublishRequest;
 import io.vitrine.networks.ReconcileOutcome;
 import io.vitrine.networks.VariantCheck;
@@ -33,6 +35,16 @@ class ScriptedConnector implements NetworkConnector {
 	final Deque<PublishOutcome> publishAnswers = new ArrayDeque<>();
 
 	final Deque<ReconcileOutcome> reconcileAnswers = new ArrayDeque<>();
+
+	/** Answers to checkPending; none left means published. */
+	final Deque<PublishOutcome> pendingAnswers = new ArrayDeque<>();
+
+	/** The remote references asked about, in order. */
+	final List<String> pendingChecks = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	volatile List<PublishQuota> quotas = List.of();
+
+	volatile List<VariantField> fields = List.of();
 
 	/** How many times the account's posts were read back. */
 	final AtomicInteger reads = new AtomicInteger();
@@ -86,6 +98,23 @@ class ScriptedConnector implements NetworkConnector {
 	}
 
 	@Override
+	public synchronized PublishOutcome checkPending(Channel channel, PublishRequest request, String remoteRef) {
+		pendingChecks.add(remoteRef);
+		PublishOutcome answer = pendingAnswers.poll();
+		return answer != null ? answer : new PublishOutcome.Published("remote-" + request.targetId(), "https://scripted.test/" + request.targetId());
+	}
+
+	@Override
+	public List<PublishQuota> quotas() {
+		return quotas;
+	}
+
+	@Override
+	public List<VariantField> variantFields() {
+		return fields;
+	}
+
+	@Override
 	public Duration safeResendWindow() {
 		return resendWindow;
 	}
@@ -93,6 +122,10 @@ class ScriptedConnector implements NetworkConnector {
 	synchronized void reset() {
 		publishAnswers.clear();
 		reconcileAnswers.clear();
+		pendingAnswers.clear();
+		pendingChecks.clear();
+		quotas = List.of();
+		fields = List.of();
 		reads.set(0);
 		sends.clear();
 		capabilities = Set.of(Capability.PUBLISH, Capability.RECONCILE, Capability.SAFE_RESEND);
