@@ -34,6 +34,38 @@ public class QueueForm {
 
 	private boolean evergreen;
 
+	/** Media chosen from the library, and network fields keyed "{accountId}.{field}", as the composer names them. */
+	private List<UUID> library = new ArrayList<>();
+
+	private Map<String, String> fields = new LinkedHashMap<>();
+
+	public List<UUID> getLibrary() {
+		return library;
+	}
+
+	public void setLibrary(List<UUID> library) {
+		this.library = library == null ? new ArrayList<>() : library;
+	}
+
+	public Map<String, String> getFields() {
+		return fields;
+	}
+
+	public void setFields(Map<String, String> fields) {
+		this.fields = fields == null ? new LinkedHashMap<>() : fields;
+	}
+
+	public Map<String, String> fieldsFor(UUID account) {
+		String prefix = account + ".";
+		Map<String, String> values = new LinkedHashMap<>();
+		fields.forEach((key, value) -> {
+			if (key.startsWith(prefix)) {
+				values.put(key.substring(prefix.length()), value);
+			}
+		});
+		return values;
+	}
+
 	private String evergreenGapDays = "30";
 
 	public String textFor(UUID account) {

@@ -181,9 +181,12 @@ class QueuePages {
 		Member member = access.require(user, workspaceId);
 		try {
 			Integer gap = form.isEvergreen() ? parseGap(form.getEvergreenGapDays()) : null;
-			List<PostDraft.ImageDraft> images = storeImages(member, form);
+			List<PostDraft.ImageDraft> images = new ArrayList<>(form.getLibrary().stream().distinct()
+				.map(id -> new PostDraft.ImageDraft(id, null)).toList());
+			images.addAll(storeImages(member, form));
 			List<PostDraft.TargetDraft> drafts = form.getAccounts().stream()
-				.map(account -> new PostDraft.TargetDraft(account, form.textFor(account), form.getLink(), images))
+				.map(account -> new PostDraft.TargetDraft(account, form.textFor(account), form.getLink(), images,
+						form.fieldsFor(account)))
 				.toList();
 			PostView post = addToQueue.add(member, drafts, gap);
 			redirect.addFlashAttribute("notice", message("queue.added", post.targets().size()));
@@ -193,7 +196,12 @@ class QueuePages {
 			// Back to the composer with what was typed; the live counters come back at the next keystroke.
 			model.addAttribute("member", member);
 			model.addAttribute("form", form);
-			model.addAttribute("accounts", connections.list(member.workspaceId()));
+			List<io.vitrine.networks.ConnectionView> accounts = connections.list(member.workspaceId());
+			model.addAttribute("accounts", accounts);
+			model.addAttribute("networkFields", accounts.stream().collect(Collectors.toMap(
+					io.vitrine.networks.ConnectionView::id, a -> connectors.get(a.network()).variantFields())));
+			model.addAttribute("fieldErrors", Map.of());
+			model.addAttribute("library", media.list(member.workspaceId()).stream().limit(60).toList());
 			model.addAttribute("networks", networkNames());
 			model.addAttribute("problems", e.problems());
 			model.addAttribute("checks", List.of());
