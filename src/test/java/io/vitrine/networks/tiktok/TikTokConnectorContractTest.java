@@ -71,7 +71,7 @@ class TikTokConnectorContractTest {
 	@BeforeEach
 	void setUp() {
 		server = new TikTokApiServer(clock);
-		OutboundSettings outbound = new OutboundSettings(true, Duration.ofSeconds(2), Duration.ofSeconds(1), DataSize.ofMegabytes(10));
+		OutboundSettings outbound = new OutboundSettings(true, Duration.ofSeconds(2), Duration.ofSeconds(2), DataSize.ofMegabytes(10));
 		TikTokSettings settings = new TikTokSettings(TikTokApiServer.CLIENT_KEY, TikTokApiServer.CLIENT_SECRET,
 				server.authorizationUri(), server.url());
 		TikTokApi api = new TikTokApi(OutboundHttp.create(outbound), settings);
