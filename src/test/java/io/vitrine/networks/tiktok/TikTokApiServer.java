@@ -185,6 +185,24 @@ final class TikTokApiServer implements AutoCloseable {
 		return code;
 	}
 
+	/**
+	 * The person approves Vitrine on TikTok (Login Kit for Web): the authorization request is checked, and they are
+	 * sent back to redirect_uri with a code, the granted scopes and the state.
+	 */
+	String approve(String authorizeUrl) {
+		java.net.URI uri = java.net.URI.create(authorizeUrl);
+		Map<String, String> query = RequestBodies.query(uri.getRawQuery());
+		expect(uri.getPath(), "/v2/auth/authorize/", "authorization path");
+		expect(query.get("client_key"), CLIENT_KEY, "authorization client_key");
+		expect(query.get("response_type"), "code", "authorization response_type");
+		expect(query.get("scope"), "user.info.basic,video.publish,video.list", "authorization scope");
+		if (query.containsKey("client_id")) {
+			violations.add("Login Kit takes client_key, not client_id");
+		}
+		String code = issueCode(query.get("redirect_uri"));
+		return query.get("redirect_uri") + "?code=" + code + "&scopes=" + query.get("scope") + "&state=" + query.get("state");
+	}
+
 	/** Tokens as a finished sign-in leaves them: an access token valid {@code validFor}, and its refresh token. */
 	String[] issueTokens(Duration validFor) {
 		String access = "act." + ids.incrementAndGet();

@@ -163,6 +163,28 @@ final class YouTubeApiServer implements AutoCloseable {
 		return new String[] {access, refresh};
 	}
 
+	private final Map<String, String[]> codes = new ConcurrentHashMap<>();
+
+	/**
+	 * The person consents on Google (https://developers.google.com/identity/protocols/oauth2/web-server#creatingclient):
+	 * the request is checked, PKCE's challenge kept with the code, and they are sent back with the code and state.
+	 */
+	String approve(String authorizeUrl) {
+		java.net.URI uri = java.net.URI.create(authorizeUrl);
+		Map<String, String> query = RequestBodies.query(uri.getRawQuery());
+		expect(query.get("client_id"), CLIENT_ID, "authorization client_id");
+		expect(query.get("response_type"), "code", "authorization response_type");
+		expect(query.get("access_type"), "offline", "authorization access_type");
+		expect(query.get("prompt"), "consent", "authorization prompt");
+		expect(query.get("code_challenge_method"), "S256", "authorization code_challenge_method");
+		expect(query.get("scope"), "https://www.googleapis.com/auth/youtube.upload https://www.googleapis.com/auth/youtube.readonly",
+				"authorization scope");
+		String code = "4/0A" + ids.incrementAndGet();
+		codes.put(code, new String[] {query.get("redirect_uri"), query.get("code_challenge")});
+		return query.get("redirect_uri") + "?state=" + query.get("state") + "&code=" + code + "&scope="
+				+ java.net.URLEncoder.encode(query.get("scope"), StandardCharsets.UTF_8).replace("%2F", "/").replace("%3A", ":");
+	}
+
 	void revokeRefresh(String refresh) {
 		refreshTokens.put(refresh, false);
 	}
@@ -255,6 +277,23 @@ final class YouTubeApiServer implements AutoCloseable {
 			return new Answer(401, Map.of("Content-Type", "application/json"),
 					"{\"error\":\"invalid_client\",\"error_description\":\"The OAuth client was not found.\"}");
 		}
+		if ("authorization_code".equals(form.get("grant_type"))) {
+			String[] pending = codes.remove(Optional.ofNullable(form.get("code")).orElse(""));
+			if (pending == null || !pending[0].equals(form.get("redirect_uri")) || !pending[1].equals(challenge(form.get("code_verifier")))) {
+				violations.add("code exchange refused: " + form.keySet() + " code " + form.get("code") + " known " + codes.keySet()
+						+ (pending == null ? "" : " redirect " + pending[0] + " vs " + form.get("redirect_uri")));
+				return new Answer(400, Map.of("Content-Type", "application/json"),
+						"{\"error\":\"invalid_grant\",\"error_description\":\"Bad Request\"}");
+			}
+			String[] tokens = issueTokens(Duration.ofSeconds(3599));
+			ObjectNode body = JSON.createObjectNode();
+			body.put("access_token", tokens[0]);
+			body.put("expires_in", 3599);
+			body.put("refresh_token", tokens[1]);
+			body.put("scope", "https://www.googleapis.com/auth/youtube.upload https://www.googleapis.com/auth/youtube.readonly");
+			body.put("token_type", "Bearer");
+			return json(200, body);
+		}
 		if (!"refresh_token".equals(form.get("grant_type")) || !Boolean.TRUE.equals(refreshTokens.get(form.get("refresh_token")))) {
 			return new Answer(400, Map.of("Content-Type", "application/json"),
 					"{\"error\":\"invalid_grant\",\"error_description\":\"Token has been expired or revoked.\"}");
@@ -267,6 +306,19 @@ final class YouTubeApiServer implements AutoCloseable {
 		body.put("scope", "https://www.googleapis.com/auth/youtube.upload https://www.googleapis.com/auth/youtube.readonly");
 		body.put("token_type", "Bearer");
 		return json(200, body); // Google's refresh answer carries no refresh token
+	}
+
+	private static String challenge(String verifier) {
+		if (verifier == null) {
+			return "";
+		}
+		try {
+			byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+			return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+		}
+		catch (java.security.NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	private Answer channels(Recorded request) {
