@@ -119,6 +119,9 @@ class YouTubeConnector implements NetworkConnector {
 		if (!check.valid()) {
 			return new PublishOutcome.Rejected(check.violations().stream().map(Violation::message).collect(Collectors.joining(" ")));
 		}
+		if (request.variant().field(YouTubeRules.TITLE.name()) == null) {
+			return new PublishOutcome.Rejected("A YouTube video needs a title; nothing was uploaded.");
+		}
 		PostVariant.Media video = request.variant().videos().getFirst();
 		String scope = "youtube:" + request.targetId();
 		return withToken(channel, token -> {

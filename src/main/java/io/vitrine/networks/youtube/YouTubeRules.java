@@ -59,11 +59,9 @@ final class YouTubeRules {
 		if (description.indexOf('<') >= 0 || description.indexOf('>') >= 0) {
 			violations.add(new Violation(NETWORK, "text", "angle-brackets", "A YouTube description cannot contain < or >."));
 		}
+		// A missing title is the shared rules' (CommonRules: TITLE is declared required); its length and characters are ours.
 		String title = variant.field(TITLE.name());
-		if (title == null) {
-			violations.add(new Violation(NETWORK, "fields.title", "required", "A YouTube video needs a title."));
-		}
-		else {
+		if (title != null) {
 			int length = title.codePointCount(0, title.length());
 			if (length > MAX_TITLE) {
 				violations.add(new Violation(NETWORK, "fields.title", "max-length",

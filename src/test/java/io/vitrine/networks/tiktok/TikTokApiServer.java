@@ -83,7 +83,11 @@ final class TikTokApiServer implements AutoCloseable {
 		}
 	}
 
-	record Answer(int status, String body) {
+	record Answer(int status, String body, Map<String, String> headers) {
+
+		Answer(int status, String body) {
+			this(status, body, Map.of("Content-Type", "application/json; charset=UTF-8"));
+		}
 	}
 
 	interface Responder {
@@ -281,7 +285,7 @@ final class TikTokApiServer implements AutoCloseable {
 				answer = error(500, "internal_error", e.toString());
 			}
 			byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-			exchange.getResponseHeaders().add("Content-Type", "application/json; charset=UTF-8");
+			answer.headers().forEach(exchange.getResponseHeaders()::add);
 			exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
 			if (bytes.length > 0) {
 				try (OutputStream out = exchange.getResponseBody()) {
@@ -294,6 +298,9 @@ final class TikTokApiServer implements AutoCloseable {
 	Answer behave(Recorded request) {
 		String route = request.method() + " " + request.path();
 		return switch (route) {
+			case "GET /favicon.ico" -> new Answer(404, "", Map.of()); // the browser's own request on the consent page
+			case "GET /v2/auth/authorize/" -> consentPage(request);
+			case "GET /v2/auth/authorize/continue" -> new Answer(302, "", Map.of("Location", approve(request.query().get("next"))));
 			case "POST /v2/oauth/token/" -> token(request);
 			case "GET /v2/user/info/" -> authorized(request, () -> userInfo(request));
 			case "POST /v2/post/publish/creator_info/query/" -> authorized(request, this::creatorInfo);
@@ -307,6 +314,17 @@ final class TikTokApiServer implements AutoCloseable {
 				yield error(404, "invalid_params", "no such endpoint");
 			}
 		};
+	}
+
+	/** TikTok's authorization window, reduced to its "Continue" button. */
+	private Answer consentPage(Recorded request) {
+		StringBuilder original = new StringBuilder(url() + request.path() + "?");
+		request.query().forEach((k, v) -> original.append(java.net.URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+			.append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&'));
+		String go = url() + "/v2/auth/authorize/continue?next=" + java.net.URLEncoder.encode(original.toString(), StandardCharsets.UTF_8);
+		String page = "<!DOCTYPE html><html><head><title>TikTok</title></head><body><main><h1>Vitrine would like to access your "
+				+ "TikTok account</h1><a role=\"button\" href=\"" + go.replace("&", "&amp;") + "\">Continue</a></main></body></html>";
+		return new Answer(200, page, Map.of("Content-Type", "text/html; charset=utf-8"));
 	}
 
 	private Answer token(Recorded request) {

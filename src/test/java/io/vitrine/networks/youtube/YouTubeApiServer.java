@@ -255,6 +255,21 @@ final class YouTubeApiServer implements AutoCloseable {
 		if (route.equals("POST /token")) {
 			return token(request);
 		}
+		if (route.equals("GET /favicon.ico")) {
+			return new Answer(404, Map.of(), ""); // the browser's own request on the consent page
+		}
+		if (route.equals("GET /o/oauth2/v2/auth")) {
+			StringBuilder original = new StringBuilder(url() + request.path() + "?");
+			request.query().forEach((k, v) -> original.append(java.net.URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
+				.append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&'));
+			String go = url() + "/o/oauth2/v2/auth/continue?next=" + java.net.URLEncoder.encode(original.toString(), StandardCharsets.UTF_8);
+			String page = "<!DOCTYPE html><html><head><title>Sign in - Google Accounts</title></head><body><main><h1>Vitrine wants "
+					+ "access to your Google Account</h1><a role=\"button\" href=\"" + go.replace("&", "&amp;") + "\">Continue</a></main></body></html>";
+			return new Answer(200, Map.of("Content-Type", "text/html; charset=utf-8"), page);
+		}
+		if (route.equals("GET /o/oauth2/v2/auth/continue")) {
+			return new Answer(302, Map.of("Location", approve(request.query().get("next"))), "");
+		}
 		Instant expires = accessTokens.get(request.bearer());
 		if (expires == null || !expires.isAfter(clock.instant())) {
 			return error(401, "authError", "global", "Invalid Credentials");

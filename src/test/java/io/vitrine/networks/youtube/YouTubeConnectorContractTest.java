@@ -347,6 +347,18 @@ class YouTubeConnectorContractTest {
 	}
 
 	@Test
+	void a_post_without_a_title_is_refused_before_anything_is_sent() {
+		PublishRequest untitled = request("", "No title");
+		PublishRequest withoutTitle = new PublishRequest(untitled.targetId(), untitled.idempotencyKey(),
+				new PostVariant("No title", null, untitled.variant().media(), Map.of("privacy", "private")), untitled.media());
+
+		PublishOutcome outcome = connector.publish(channel(), withoutTitle);
+
+		assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Rejected.class, r -> assertThat(r.message()).contains("title"));
+		assertThat(server.requests("POST", "/upload/youtube/v3/videos")).isEmpty();
+	}
+
+	@Test
 	void an_access_token_refused_twice_asks_to_reconnect_after_one_refresh() {
 		server.respondOnce("POST", "/upload/youtube/v3/videos", r -> YouTubeApiServer.error(401, "authError", "global", "Invalid Credentials"));
 		server.respondOnce("POST", "/upload/youtube/v3/videos", r -> YouTubeApiServer.error(401, "authError", "global", "Invalid Credentials"));
