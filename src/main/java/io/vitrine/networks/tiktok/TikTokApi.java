@@ -2,9 +2,11 @@ package io.vitrine.networks.tiktok;
 
 import io.vitrine.outbound.OutboundHttp;
 import io.vitrine.outbound.OutboundRequest;
+import io.vitrine.outbound.OutboundResponse;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +27,7 @@ class TikTokApi {
 
 	/** https://developers.tiktok.com/doc/oauth-user-access-token-management (authorization_code and refresh_token grants) */
 	TikTokAnswer token(Map<String, String> grant) {
-		Map<String, List<String>> form = new java.util.LinkedHashMap<>();
+		Map<String, List<String>> form = new LinkedHashMap<>();
 		form.put("client_key", List.of(settings.clientKey()));
 		form.put("client_secret", List.of(settings.clientSecret()));
 		grant.forEach((name, value) -> form.put(name, List.of(value)));
@@ -61,7 +63,7 @@ class TikTokApi {
 	 * Content-Range {@code bytes first-last/total}; 206 while parts remain, 201 once the file is whole. The address is
 	 * TikTok's, from its own answer; it carries its upload token, so no Authorization header.
 	 */
-	io.vitrine.outbound.OutboundResponse uploadChunk(String uploadUrl, String contentType, byte[] chunk, long first, long total) {
+	OutboundResponse uploadChunk(String uploadUrl, String contentType, byte[] chunk, long first, long total) {
 		return http.send(OutboundRequest.of("PUT", uploadUrl)
 			.header("Content-Range", "bytes " + first + "-" + (first + chunk.length - 1) + "/" + total)
 			.bytes(contentType, chunk)

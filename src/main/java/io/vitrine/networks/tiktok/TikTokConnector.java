@@ -17,16 +17,21 @@ import io.vitrine.networks.medialinks.PublicMediaLinks;
 import io.vitrine.networks.oauth.OAuthTokens;
 import io.vitrine.outbound.AddressNotAllowed;
 import io.vitrine.outbound.OutboundFailure;
+import io.vitrine.outbound.OutboundResponse;
+import io.vitrine.outbound.OutcomeUnknown;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -174,12 +179,12 @@ class TikTokConnector implements NetworkConnector {
 			long first = index * chunk;
 			long end = index == count - 1 ? size : first + chunk; // the last chunk takes the trailing bytes
 			boolean last = index == count - 1;
-			byte[] part = java.util.Arrays.copyOfRange(bytes, (int) first, (int) end);
-			io.vitrine.outbound.OutboundResponse answer;
+			byte[] part = Arrays.copyOfRange(bytes, (int) first, (int) end);
+			OutboundResponse answer;
 			try {
 				answer = api.uploadChunk(uploadUrl, video.contentType(), part, first, size);
 			}
-			catch (io.vitrine.outbound.OutcomeUnknown e) {
+			catch (OutcomeUnknown e) {
 				if (last) {
 					return pending(publishId, "the answer to the video's last part was lost; asking TikTok how the upload stands");
 				}
@@ -276,7 +281,7 @@ class TikTokConnector implements NetworkConnector {
 	private CreatorInfo creatorInfo(String token) {
 		TikTokAnswer answer = call(() -> api.creatorInfo(token), false);
 		JsonNode data = answer.data();
-		List<String> levels = new java.util.ArrayList<>();
+		List<String> levels = new ArrayList<>();
 		data.path("privacy_level_options").forEach(level -> levels.add(level.asString()));
 		return new CreatorInfo(levels, data.path("max_video_post_duration_sec").asInt(0),
 				data.path("comment_disabled").asBoolean(false), data.path("duet_disabled").asBoolean(false),
@@ -284,7 +289,7 @@ class TikTokConnector implements NetworkConnector {
 	}
 
 	/** A call whose refusal ends the publish with the refusal's outcome. */
-	private TikTokAnswer call(java.util.function.Supplier<TikTokAnswer> request, boolean mayExist) {
+	private TikTokAnswer call(Supplier<TikTokAnswer> request, boolean mayExist) {
 		TikTokAnswer answer;
 		try {
 			answer = request.get();
@@ -292,7 +297,7 @@ class TikTokConnector implements NetworkConnector {
 		catch (AddressNotAllowed e) {
 			throw new TikTokStop(new PublishOutcome.Rejected(e.getMessage()));
 		}
-		catch (io.vitrine.outbound.OutcomeUnknown e) {
+		catch (OutcomeUnknown e) {
 			throw new TikTokStop(mayExist ? new PublishOutcome.Unknown("The post was sent to TikTok but no answer came back ("
 					+ e.getMessage() + ")") : new PublishOutcome.Transient("TikTok did not answer (" + e.getMessage()
 							+ "); nothing was posted"));

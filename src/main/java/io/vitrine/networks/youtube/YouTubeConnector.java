@@ -17,7 +17,6 @@ import io.vitrine.networks.oauth.OAuthTokens;
 import io.vitrine.outbound.AddressNotAllowed;
 import io.vitrine.outbound.OutboundFailure;
 import io.vitrine.outbound.OutboundResponse;
-import io.vitrine.outbound.OutcomeUnknown;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
