@@ -92,8 +92,17 @@ class CompleteOAuth {
 		ClientRegistration registration = network.registration().orElseThrow();
 		TokenSet granted;
 		try {
-			granted = endpoint.exchange(registration, StartOAuth.request(registration, attempt.redirectUri(), state,
-					attempt.secrets().get(StartOAuth.CODE_VERIFIER).orElse(null)), code);
+			var request = StartOAuth.request(registration, attempt.redirectUri(), state,
+					attempt.secrets().get(StartOAuth.CODE_VERIFIER).orElse(null));
+			Optional<TokenSet> own = network.exchangeCode(request, code);
+			granted = own.isPresent() ? own.get() : endpoint.exchange(registration, request, code);
+		}
+		catch (OAuthNetwork.RenewalRefused e) {
+			throw new Failed(workspace, name + " refused the authorization (" + e.getMessage() + "); no account was connected.");
+		}
+		catch (OAuthNetwork.RenewalUnavailable e) {
+			throw new Failed(workspace, name + " could not complete the authorization (" + e.getMessage()
+					+ "); no account was connected. Try again in a moment.");
 		}
 		catch (TokenEndpoint.TokenRefused e) {
 			throw new Failed(workspace, name + " refused the authorization (" + e.getMessage() + "); no account was connected.");

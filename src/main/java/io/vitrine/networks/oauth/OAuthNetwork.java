@@ -3,6 +3,7 @@ package io.vitrine.networks.oauth;
 import io.vitrine.networks.NetworkId;
 import io.vitrine.networks.NewConnection;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 
 import java.time.Duration;
 import java.util.List;
@@ -51,6 +52,25 @@ public interface OAuthNetwork {
 	 */
 	default boolean pkce() {
 		return true;
+	}
+
+	/**
+	 * Where the person is sent to approve Vitrine. Networks whose authorization window departs from RFC 6749
+	 * (TikTok names the client {@code client_key} and separates scopes with commas) rewrite the standard address.
+	 */
+	default String authorizationAddress(OAuth2AuthorizationRequest request) {
+		return request.getAuthorizationRequestUri();
+	}
+
+	/**
+	 * The code exchanged by the network itself, for token endpoints that RFC 6749's client cannot speak to (TikTok's
+	 * takes {@code client_key}, not {@code client_id}); empty for the standard exchange.
+	 *
+	 * @throws RenewalRefused when the network refuses the code for good
+	 * @throws RenewalUnavailable when it could not be asked
+	 */
+	default Optional<TokenSet> exchangeCode(OAuth2AuthorizationRequest request, String code) {
+		return Optional.empty();
 	}
 
 	/**

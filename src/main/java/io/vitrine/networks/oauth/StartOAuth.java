@@ -53,7 +53,7 @@ class StartOAuth {
 		pending.save(state, new PendingAuthorizations.Pending(userId, workspaceId, network.id(),
 				registration.getProviderDetails().getAuthorizationUri(), request.getRedirectUri(),
 				new Credentials(verifier == null ? Map.of() : Map.of(CODE_VERIFIER, verifier))));
-		return request.getAuthorizationRequestUri();
+		return network.authorizationAddress(request);
 	}
 
 	/** Asks {@link #request} for a new PKCE pair. */
