@@ -25,7 +25,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfig {
 
 	static final String[] PUBLIC_PAGES = { "/login", "/setup", "/password", "/webjars/**", "/css/**", "/js/**",
-			"/favicon.ico", "/favicon.svg", "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/api/docs",
+			"/favicon.ico", "/favicon.svg", "/feeds/calendar/**", "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/api/docs",
 			"/api/docs/**", "/api/swagger-ui/**", "/error" };
 
 	static final String[] PUBLIC_API = { "/api/v1/openapi.json", "/api/v1/openapi.json/**" };
