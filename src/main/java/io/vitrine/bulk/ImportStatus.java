@@ -1,5 +1,6 @@
 package io.vitrine.bulk;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
@@ -17,15 +18,19 @@ public record ImportStatus(UUID id, UUID workspaceId, String fileName,
 				+ "(e.g. their time passed since the preview); they are listed among the errors") int rowsFailed,
 		String failure, Instant createdAt, Instant updatedAt) {
 
+	@JsonProperty
 	public int rowsInvalid() {
 		return rowsTotal - rowsValid;
 	}
 
 	/** How many rows this import creates posts for once started. */
+	@JsonProperty
 	public int rowsToImport() {
 		return rowsValid;
 	}
 
+	/** Rows handled (imported, or left out as invalid at import time) out of the rows to import. */
+	@JsonProperty
 	public int percent() {
 		return rowsToImport() == 0 ? 100 : (int) Math.min(100, 100L * (rowsImported + rowsFailed) / rowsToImport());
 	}
