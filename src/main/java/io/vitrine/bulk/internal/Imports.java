@@ -114,8 +114,10 @@ public class Imports {
 			.list();
 	}
 
-	void imported(UUID importId, int row, UUID postId) {
-		jdbc.sql("update bulk_import_row set post_id = ? where import_id = ? and row_number = ?").params(postId, importId, row).update();
+	/** Marks rows as imported, each with the post it became: row number → post id. */
+	void imported(UUID importId, Map<Integer, UUID> posts) {
+		template.batchUpdate("update bulk_import_row set post_id = ? where import_id = ? and row_number = ?",
+				posts.entrySet().stream().map(e -> new Object[] { e.getValue(), importId, e.getKey() }).toList());
 	}
 
 	void failed(UUID importId, int row, List<RowProblem> problems) {

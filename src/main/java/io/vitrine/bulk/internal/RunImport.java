@@ -11,7 +11,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -84,9 +86,11 @@ class RunImport {
 			}
 		}
 		List<PostView> posts = batches.createAll(member, drafts);
+		Map<Integer, UUID> marks = new LinkedHashMap<>();
 		for (int i = 0; i < posts.size(); i++) {
-			imports.imported(importId, valid.get(i).number(), posts.get(i).id());
+			marks.put(valid.get(i).number(), posts.get(i).id());
 		}
+		imports.imported(importId, marks);
 		imports.progress(importId, posts.size(), failed, clock.instant());
 	}
 }
