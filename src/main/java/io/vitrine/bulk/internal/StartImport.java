@@ -40,7 +40,7 @@ public class StartImport {
 	public ImportStatus start(Member member, UUID importId, boolean validRowsOnly) {
 		Policies.require(Policies.MAY_COMPOSE, member, "import posts");
 		ImportStatus status = imports.find(member.workspaceId(), importId).orElseThrow(() -> new NotFound("import " + importId));
-		if (status.finished() || "importing".equals(status.state()) && !stale(status)) {
+		if (status.finished() || "importing".equals(status.state()) && !stalled(status)) {
 			return status;
 		}
 		if (status.rowsValid() == 0) {
@@ -57,7 +57,8 @@ public class StartImport {
 		return imports.find(member.workspaceId(), importId).orElseThrow();
 	}
 
-	private boolean stale(ImportStatus status) {
-		return status.updatedAt().isBefore(clock.instant().minus(STALE));
+	/** Importing, but its run has not beaten for {@link #STALE}: its node stopped, and starting it again resumes it. */
+	public boolean stalled(ImportStatus status) {
+		return "importing".equals(status.state()) && status.updatedAt().isBefore(clock.instant().minus(STALE));
 	}
 }

@@ -89,6 +89,7 @@ class ImportPages {
 		ImportStatus status = find(member, importId);
 		model.addAttribute("member", member);
 		model.addAttribute("status", status);
+		model.addAttribute("stalled", start.stalled(status));
 		model.addAttribute("errors", imports.problems(importId, PAGE_ERRORS));
 		model.addAttribute("maxErrors", PAGE_ERRORS);
 		model.addAttribute("rows", imports.firstRows(importId, BulkApi.PREVIEW_ROWS));
@@ -99,7 +100,9 @@ class ImportPages {
 	String progress(CurrentUser user, @PathVariable UUID workspaceId, @PathVariable UUID importId, Model model) {
 		Member member = access.require(user, workspaceId);
 		model.addAttribute("member", member);
-		model.addAttribute("status", find(member, importId));
+		ImportStatus status = find(member, importId);
+		model.addAttribute("status", status);
+		model.addAttribute("stalled", start.stalled(status));
 		return "bulk/preview :: progress";
 	}
 

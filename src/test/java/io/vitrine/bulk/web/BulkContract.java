@@ -260,6 +260,21 @@ abstract class BulkContract {
 	}
 
 	@Test
+	void an_import_whose_node_stopped_is_resumed_without_posting_its_imported_rows_twice() throws Exception {
+		String id = previewed("text,accounts,scheduled_at\nOne,@olga@bakery.example,2026-12-10 09:00\n"
+				+ "Two,@olga@bakery.example,2026-12-11 09:00\n").path("status").path("id").asString();
+		start(id, null);
+		assertThat(awaitFinished(id).path("state").asString()).isEqualTo("done");
+		// As if its node died after the last batch committed and before the import was marked done.
+		jdbc.sql("update bulk_import set state = 'importing', updated_at = ? where id = ?")
+			.params(OffsetDateTime.parse("2026-11-22T07:50:00Z"), UUID.fromString(id)).update();
+		MockHttpServletResponse resumed = start(id, null);
+		assertThat(resumed.getStatus()).isEqualTo(202);
+		assertThat(awaitFinished(id).path("state").asString()).isEqualTo("done");
+		assertThat(posts()).isEqualTo(2);
+	}
+
+	@Test
 	void times_are_read_in_their_zone_and_rows_without_a_time_become_drafts() throws Exception {
 		JsonNode preview = previewed("""
 				text,accounts,scheduled_at,time_zone
