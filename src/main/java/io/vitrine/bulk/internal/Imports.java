@@ -100,7 +100,7 @@ public class Imports {
 	boolean claim(UUID workspaceId, UUID id, boolean validOnly, Instant now, Instant staleBefore) {
 		return jdbc.sql("update bulk_import set state = 'importing', valid_only = ?, failure = null, heartbeat_at = ?,"
 				+ " updated_at = ? where id = ? and workspace_id = ? and (state in ('previewed', 'failed')"
-				+ " or (state = 'importing' and heartbeat_at < ?))")
+				+ " or (state = 'importing' and updated_at < ?))")
 			.params(validOnly, ts(now), ts(now), id, workspaceId, ts(staleBefore))
 			.update() == 1;
 	}
