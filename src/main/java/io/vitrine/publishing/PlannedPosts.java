@@ -63,6 +63,14 @@ public class PlannedPosts {
 		return targets.dueBetween(member.workspaceId(), from, to, limit);
 	}
 
+	/**
+	 * A workspace's targets due in [from, to), at most {@code limit}, for its calendar feed: a private address
+	 * whose token the calendar module checked stands for the workspace, with no person behind the request.
+	 */
+	public List<TargetView> forFeed(UUID workspaceId, Instant from, Instant to, int limit) {
+		return targets.dueBetween(workspaceId, from, to, limit);
+	}
+
 	public java.util.Optional<TargetView> find(Member member, UUID targetId) {
 		Policies.require(Policies.MAY_VIEW, member, "see posts");
 		return targets.find(member.workspaceId(), targetId);

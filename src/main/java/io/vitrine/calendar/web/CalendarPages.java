@@ -63,8 +63,11 @@ class CalendarPages {
 
 	private final MessageSource messages;
 
+	private final CalendarFeedService feeds;
+
 	CalendarPages(WorkspaceAccess access, Connections connections, Connectors connectors, PlannedPosts planned,
-			WorkspaceCountries countries, MessageSource messages) {
+			WorkspaceCountries countries, MessageSource messages, CalendarFeedService feeds) {
+		this.feeds = feeds;
 		this.access = access;
 		this.connections = connections;
 		this.connectors = connectors;
@@ -136,6 +139,7 @@ class CalendarPages {
 		model.addAttribute("chosen", countries.of(member.workspaceId(), member.workspaceZone()));
 		model.addAttribute("available", List.of(Country.values()));
 		model.addAttribute("mayChange", Policies.MAY_CHANGE_SETTINGS.test(member));
+		model.addAttribute("feed", feeds.of(member).orElse(null));
 		return "calendar/settings";
 	}
 

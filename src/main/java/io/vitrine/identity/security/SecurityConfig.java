@@ -28,7 +28,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfig {
 
 	static final String[] PUBLIC_PAGES = { "/login", "/setup", "/password", "/webjars/**", "/css/**", "/js/**",
-			"/favicon.ico", "/favicon.svg", "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/api/docs",
+			"/favicon.ico", "/favicon.svg", "/feeds/calendar/**", "/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/api/docs",
 			"/api/docs/**", "/api/swagger-ui/**", "/error",
 			// media handed to a network that fetches it by URL (Instagram, Threads): a sealed, expiring token is the key
 			"/public/media/*",

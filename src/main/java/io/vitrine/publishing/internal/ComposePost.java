@@ -103,11 +103,7 @@ public class ComposePost {
 					+ "save it as a draft and it goes to its approvers");
 		}
 		Instant now = clock.instant();
-		Instant due = switch (draft.when()) {
-			case PostDraft.AsDraft d -> null;
-			case PostDraft.Now n -> now;
-			case PostDraft.At at -> at.instant();
-		};
+		Instant due = due(draft, now);
 		List<ConnectionView> accounts = check(member, draft, publishing, due, now);
 
 		UUID postId = Ids.next();
@@ -129,6 +125,29 @@ public class ComposePost {
 			events.publishEvent(new TargetsBecameDue(draft.targets().size()));
 		}
 		return targets.post(member.workspaceId(), postId).orElseThrow();
+	}
+
+	/**
+	 * What {@link #create} would refuse this draft for, by the same rules (accounts, links, each variant by its
+	 * network), saving nothing; empty when it would be saved. Permissions are the caller's to check.
+	 */
+	public List<InvalidInput.Problem> problems(Member member, PostDraft draft) {
+		Instant now = clock.instant();
+		try {
+			check(member, draft, !(draft.when() instanceof PostDraft.AsDraft), due(draft, now), now);
+			return List.of();
+		}
+		catch (InvalidInput e) {
+			return e.problems();
+		}
+	}
+
+	private static Instant due(PostDraft draft, Instant now) {
+		return switch (draft.when()) {
+			case PostDraft.AsDraft d -> null;
+			case PostDraft.Now n -> now;
+			case PostDraft.At at -> at.instant();
+		};
 	}
 
 	private void insertTarget(Member member, UUID postId, PostDraft.TargetDraft t, ConnectionView account,

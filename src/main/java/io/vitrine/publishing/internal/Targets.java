@@ -68,6 +68,43 @@ public class Targets {
 			.list();
 	}
 
+	/**
+	 * One workspace's targets, oldest due first (drafts, which have no due time, last), for an export:
+	 * due in [from, to) when given, of one account and in one state when given; cancelled ones only when asked.
+	 */
+	public List<TargetView> matching(UUID workspaceId, java.time.Instant from, java.time.Instant to, UUID connectionId,
+			TargetState state, int limit) {
+		StringBuilder sql = new StringBuilder("select " + COLUMNS + " from post_target t where t.workspace_id = ?");
+		List<Object> params = new ArrayList<>(List.of(workspaceId));
+		if (from != null) {
+			sql.append(" and t.due_at >= ?");
+			params.add(Sql.ts(from));
+		}
+		if (to != null) {
+			sql.append(" and t.due_at < ?");
+			params.add(Sql.ts(to));
+		}
+		if (connectionId != null) {
+			sql.append(" and t.connection_id = ?");
+			params.add(connectionId);
+		}
+		if (state != null) {
+			sql.append(" and t.state = ?");
+			params.add(state.dbValue());
+		}
+		else {
+			sql.append(" and t.state <> 'cancelled'");
+		}
+		sql.append(" order by case when t.due_at is null then 1 else 0 end, t.due_at, t.id limit ?");
+		params.add(limit);
+		List<TargetView> found = jdbc.sql(sql.toString()).params(params).query(this::target).list();
+		List<TargetView> withImages = new ArrayList<>(found.size());
+		for (int i = 0; i < found.size(); i += 1000) {
+			withImages.addAll(withImages(found.subList(i, Math.min(found.size(), i + 1000))));
+		}
+		return withImages;
+	}
+
 	public Optional<PostView> post(UUID workspaceId, UUID postId) {
 		return posts(workspaceId, "p.id = ?", List.of(postId), 1).stream().findFirst();
 	}
