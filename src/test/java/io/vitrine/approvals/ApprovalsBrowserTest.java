@@ -1,6 +1,7 @@
 package io.vitrine.approvals;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import io.vitrine.networks.ConnectionView;
 import io.vitrine.networks.Connections;
 import io.vitrine.networks.Credentials;
@@ -136,7 +137,12 @@ class ApprovalsBrowserTest implements OnH2 {
 			page.fill("#name", "Clara Client");
 			page.fill("#comment", "Perfect");
 			browser.screenshot("approvals-" + lang + "-4-client");
-			page.locator("button[name=decision][value=approve]").click();
+			// A full-suite run once found the notice empty after this click; the answer's status and the page
+			// then shown say whether the decision was refused, lost or merely slow.
+			Response decided = page.waitForResponse(r -> r.request().method().equals("POST") && r.url().contains("/review/"),
+					() -> page.locator("button[name=decision][value=approve]").click());
+			page.waitForLoadState();
+			assertThat(decided.status()).as("the client's decision, answered with the page: %s", page.content()).isEqualTo(302);
 			assertThat(page.locator("#notice")).hasText(thanks);
 			assertThat(page.locator("#approval-status")).hasText(approved);
 			browser.screenshot("approvals-" + lang + "-5-client-approved");
