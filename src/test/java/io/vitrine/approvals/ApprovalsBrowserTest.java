@@ -4,11 +4,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import io.vitrine.networks.ConnectionView;
 import io.vitrine.networks.Connections;
-import io.vitrine.networks.Credentials;
-import io.vitrine.networks.NetworkId;
-import io.vitrine.networks.NetworkLimits;
-import io.vitrine.networks.NewConnection;
 import io.vitrine.testsupport.Browser;
+import io.vitrine.testsupport.TestAccounts;
 import io.vitrine.testsupport.OnH2;
 import io.vitrine.testsupport.People;
 import io.vitrine.workspaces.Role;
@@ -24,7 +21,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -70,9 +66,7 @@ class ApprovalsBrowserTest implements OnH2 {
 		people.join(workspace, eve, Role.EDITOR);
 		People.Person cora = people.person("Cora Contributor");
 		people.join(workspace, cora, Role.CONTRIBUTOR);
-		ConnectionView account = connections.connect(workspace.id(), new NewConnection(new NetworkId("mastodon"),
-				"https://agency.example", "7", "@brand@agency.example", "Brand", new NetworkLimits(500, 0, 23, 4, 8_000_000, 1500),
-				new Credentials(Map.of("accessToken", "token"))));
+		ConnectionView account = TestAccounts.mastodon(connections, workspace.id(), "@brand@agency.example");
 		String base = "http://localhost:" + port;
 		String ws = base + "/w/" + workspace.id();
 		String text = "Grand opening on Saturday (" + lang + ")";

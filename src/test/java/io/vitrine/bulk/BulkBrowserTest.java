@@ -7,11 +7,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import io.vitrine.networks.ConnectionView;
 import io.vitrine.networks.Connections;
-import io.vitrine.networks.Credentials;
-import io.vitrine.networks.NetworkId;
-import io.vitrine.networks.NetworkLimits;
-import io.vitrine.networks.NewConnection;
 import io.vitrine.testsupport.Browser;
+import io.vitrine.testsupport.TestAccounts;
 import io.vitrine.testsupport.OnH2;
 import io.vitrine.testsupport.People;
 import io.vitrine.workspaces.WorkspaceSummary;
@@ -29,7 +26,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -68,9 +64,7 @@ class BulkBrowserTest implements OnH2 {
 		People people = new People(context, mvc);
 		People.Person owner = people.person("Olga Owner");
 		WorkspaceSummary workspace = people.workspace(owner, "Bakery");
-		ConnectionView mastodon = connections.connect(workspace.id(), new NewConnection(new NetworkId("mastodon"),
-				"https://bakery.example", "7", "@olga@bakery.example", "Olga", new NetworkLimits(500, 0, 23, 4, 8_000_000, 1500),
-				new Credentials(Map.of("accessToken", "token"))));
+		ConnectionView mastodon = TestAccounts.mastodon(connections, workspace.id(), "@olga@bakery.example");
 		String base = "http://localhost:" + port;
 		// Six weeks ahead: in the future, and within the year ahead that the calendar feed shows.
 		java.time.LocalDate first = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).plusWeeks(6);

@@ -5,13 +5,10 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.BoundingBox;
 import io.vitrine.networks.ConnectionView;
 import io.vitrine.networks.Connections;
-import io.vitrine.networks.Credentials;
-import io.vitrine.networks.NetworkId;
-import io.vitrine.networks.NetworkLimits;
-import io.vitrine.networks.NewConnection;
 import io.vitrine.publishing.PostDraft;
 import io.vitrine.publishing.internal.ComposePost;
 import io.vitrine.testsupport.Browser;
+import io.vitrine.testsupport.TestAccounts;
 import io.vitrine.testsupport.OnH2;
 import io.vitrine.testsupport.People;
 import io.vitrine.workspaces.Member;
@@ -32,7 +29,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -76,9 +72,7 @@ class CalendarBrowserTest implements OnH2 {
 		People people = new People(context, mvc);
 		People.Person owner = people.person("Olga Owner");
 		WorkspaceSummary workspace = people.workspace(owner, "Bakery");
-		ConnectionView mastodon = connections.connect(workspace.id(), new NewConnection(new NetworkId("mastodon"),
-				"https://bakery.example", "7", "@olga@bakery.example", "Olga", new NetworkLimits(500, 0, 23, 4, 8_000_000, 1500),
-				new Credentials(Map.of("accessToken", "token"))));
+		ConnectionView mastodon = TestAccounts.mastodon(connections, workspace.id(), "@olga@bakery.example");
 		Member member = new Member(owner.id(), workspace.id(), workspace.name(), Role.OWNER, PARIS);
 		// December 2030: far enough ahead to stay in the future, and it has Christmas.
 		UUID dragged = schedule(member, mastodon, "Croissants for the tenth", "2030-12-10T09:00");

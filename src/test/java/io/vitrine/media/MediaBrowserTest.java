@@ -4,11 +4,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import io.vitrine.networks.ConnectionView;
 import io.vitrine.networks.Connections;
-import io.vitrine.networks.Credentials;
-import io.vitrine.networks.NetworkId;
-import io.vitrine.networks.NetworkLimits;
-import io.vitrine.networks.NewConnection;
 import io.vitrine.testsupport.Browser;
+import io.vitrine.testsupport.TestAccounts;
 import io.vitrine.testsupport.OnH2;
 import io.vitrine.testsupport.People;
 import io.vitrine.testsupport.TestMedia;
@@ -22,7 +19,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -57,9 +53,7 @@ class MediaBrowserTest implements OnH2 {
 		People people = new People(context, mvc);
 		People.Person owner = people.person("Mia Media");
 		WorkspaceSummary workspace = people.workspace(owner, "Bakery");
-		ConnectionView mastodon = connections.connect(workspace.id(), new NewConnection(new NetworkId("mastodon"),
-				"https://bakery.example", "9", "@mia@bakery.example", "Mia", new NetworkLimits(500, 0, 23, 4, 8_000_000, 1500),
-				new Credentials(Map.of("accessToken", "token"))));
+		ConnectionView mastodon = TestAccounts.mastodon(connections, workspace.id(), "@mia@bakery.example");
 		library.store(workspace.id(), "opening-reel.mp4", TestMedia.mp4(1080, 1920, 15_000));
 		String base = "http://localhost:" + port;
 		String media = base + "/w/" + workspace.id() + "/media";

@@ -6,8 +6,8 @@ import io.vitrine.networks.ConnectionView;
 import io.vitrine.networks.Connections;
 import io.vitrine.networks.Credentials;
 import io.vitrine.networks.NetworkId;
-import io.vitrine.networks.NetworkLimits;
 import io.vitrine.networks.NewConnection;
+import io.vitrine.testsupport.TestAccounts;
 import io.vitrine.testsupport.Browser;
 import io.vitrine.testsupport.OnH2;
 import io.vitrine.testsupport.People;
@@ -154,8 +154,7 @@ class QueueBrowserTest implements OnH2 {
 
 	private ConnectionView connect(WorkspaceSummary workspace, String network, String handle, ZoneId zone) {
 		ConnectionView account = connections.connect(workspace.id(), new NewConnection(new NetworkId(network), "https://" + network + ".example",
-				handle, handle, handle, network.equals("bluesky") ? new NetworkLimits(300, 3000, 0, 4, 1_000_000, 2000)
-						: new NetworkLimits(500, 0, 23, 4, 8_000_000, 1500), new Credentials(Map.of("accessToken", "token"))));
+				handle, handle, handle, network.equals("bluesky") ? TestAccounts.BLUESKY : TestAccounts.MASTODON, new Credentials(Map.of("accessToken", "token"))));
 		return zone == null ? account : connections.setTimeZone(workspace.id(), account.id(), zone);
 	}
 

@@ -2,11 +2,8 @@ package io.vitrine.approvals.web;
 
 import io.vitrine.networks.ConnectionView;
 import io.vitrine.networks.Connections;
-import io.vitrine.networks.Credentials;
-import io.vitrine.networks.NetworkId;
-import io.vitrine.networks.NetworkLimits;
-import io.vitrine.networks.NewConnection;
 import io.vitrine.testsupport.People;
+import io.vitrine.testsupport.TestAccounts;
 import io.vitrine.testsupport.SettableClock;
 import io.vitrine.testsupport.WebContract;
 import io.vitrine.workspaces.Role;
@@ -28,7 +25,6 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -98,9 +94,7 @@ abstract class ApprovalsContract {
 		eveToken = people.token(eve);
 		coraToken = people.token(cora);
 		edToken = people.token(ed);
-		account = connections.connect(workspace.id(), new NewConnection(new NetworkId("mastodon"), "https://agency.example",
-				"7", "@brand@agency.example", "Brand", new NetworkLimits(500, 0, 23, 4, 8_000_000, 1500),
-				new Credentials(Map.of("accessToken", "token"))));
+		account = TestAccounts.mastodon(connections, workspace.id(), "@brand@agency.example");
 	}
 
 	// --- helpers ---

@@ -4,13 +4,10 @@ import io.vitrine.media.MediaItem;
 import io.vitrine.media.MediaLibrary;
 import io.vitrine.networks.ConnectionView;
 import io.vitrine.networks.Connections;
-import io.vitrine.networks.Credentials;
-import io.vitrine.networks.NetworkId;
-import io.vitrine.networks.NetworkLimits;
-import io.vitrine.networks.NewConnection;
 import io.vitrine.publishing.PostDraft;
 import io.vitrine.publishing.internal.ComposePost;
 import io.vitrine.testsupport.People;
+import io.vitrine.testsupport.TestAccounts;
 import io.vitrine.testsupport.SettableClock;
 import io.vitrine.testsupport.WebContract;
 import io.vitrine.workspaces.Member;
@@ -39,7 +36,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,12 +91,8 @@ abstract class BulkContract {
 		owner = people.person("Olga Owner");
 		workspace = people.workspace(owner, "Bakery");
 		token = people.token(owner);
-		mastodon = connections.connect(workspace.id(), new NewConnection(new NetworkId("mastodon"), "https://bakery.example",
-				"7", "@olga@bakery.example", "Olga", new NetworkLimits(500, 0, 23, 4, 8_000_000, 1500),
-				new Credentials(Map.of("accessToken", "token"))));
-		bluesky = connections.connect(workspace.id(), new NewConnection(new NetworkId("bluesky"), "https://pds.example",
-				"did:plc:olga", "olga.bsky.social", "Olga", new NetworkLimits(300, 3000, 0, 4, 1_000_000, 2000),
-				new Credentials(Map.of("accessToken", "token"))));
+		mastodon = TestAccounts.mastodon(connections, workspace.id(), "@olga@bakery.example");
+		bluesky = TestAccounts.bluesky(connections, workspace.id(), "olga.bsky.social");
 	}
 
 	private String api(String path) {

@@ -2,14 +2,12 @@ package io.vitrine.calendar.web;
 
 import io.vitrine.networks.ConnectionView;
 import io.vitrine.networks.Connections;
-import io.vitrine.networks.Credentials;
-import io.vitrine.networks.NetworkId;
 import io.vitrine.networks.NetworkLimits;
-import io.vitrine.networks.NewConnection;
 import io.vitrine.publishing.PostDraft;
 import io.vitrine.publishing.PostView;
 import io.vitrine.publishing.internal.ComposePost;
 import io.vitrine.testsupport.People;
+import io.vitrine.testsupport.TestAccounts;
 import io.vitrine.testsupport.SettableClock;
 import io.vitrine.testsupport.WebContract;
 import io.vitrine.workspaces.Member;
@@ -31,7 +29,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.vitrine.testsupport.LayoutAssertions.assertInLayout;
@@ -93,12 +90,8 @@ abstract class CalendarContract {
 		owner = people.person("Olga Owner");
 		workspace = people.workspace(owner, "Bakery");
 		token = people.token(owner);
-		mastodon = connections.connect(workspace.id(), new NewConnection(new NetworkId("mastodon"), "https://bakery.example",
-				"7", "@olga@bakery.example", "Olga", new NetworkLimits(500, 0, 23, 4, 8_000_000, 1500),
-				new Credentials(Map.of("accessToken", "token"))));
-		bluesky = connections.connect(workspace.id(), new NewConnection(new NetworkId("bluesky"), "https://pds.example",
-				"did:plc:olga", "olga.bsky.social", "Olga", new NetworkLimits(300, 3000, 0, 4, 1_000_000, 2000),
-				new Credentials(Map.of("accessToken", "token"))));
+		mastodon = TestAccounts.mastodon(connections, workspace.id(), "@olga@bakery.example");
+		bluesky = TestAccounts.bluesky(connections, workspace.id(), "olga.bsky.social");
 		bluesky = connections.setTimeZone(workspace.id(), bluesky.id(), TORONTO);
 		croissants = schedule(mastodon, "Croissants   at\nseven", LocalDateTime.parse("2026-12-10T09:00"), PARIS);
 		// 22:00 in Toronto on 31 December is already 1 January in UTC and in Paris.
@@ -221,9 +214,8 @@ abstract class CalendarContract {
 	@Test
 	void a_move_is_checked_against_the_network_again() throws Exception {
 		// The account's limit shrank since the post was written (e.g. the instance lowered it).
-		ConnectionView smaller = connections.connect(workspace.id(), new NewConnection(new NetworkId("mastodon"),
-				"https://bakery.example", "7", "@olga@bakery.example", "Olga", new NetworkLimits(10, 0, 23, 4, 8_000_000, 1500),
-				new Credentials(Map.of("accessToken", "token"))));
+		ConnectionView smaller = TestAccounts.mastodon(connections, workspace.id(), "@olga@bakery.example",
+				new NetworkLimits(10, 0, 23, 4, 8_000_000, 1500));
 		assertThat(smaller.id()).isEqualTo(mastodon.id());
 		MockHttpServletResponse refused = reschedule(croissants, "2026-12-17T10:30", "Europe/Paris");
 		assertThat(refused.getStatus()).isEqualTo(422);

@@ -5,13 +5,10 @@ import biweekly.ICalendar;
 import biweekly.component.VEvent;
 import io.vitrine.networks.ConnectionView;
 import io.vitrine.networks.Connections;
-import io.vitrine.networks.Credentials;
-import io.vitrine.networks.NetworkId;
-import io.vitrine.networks.NetworkLimits;
-import io.vitrine.networks.NewConnection;
 import io.vitrine.publishing.PostDraft;
 import io.vitrine.publishing.internal.ComposePost;
 import io.vitrine.testsupport.People;
+import io.vitrine.testsupport.TestAccounts;
 import io.vitrine.testsupport.SettableClock;
 import io.vitrine.testsupport.WebContract;
 import io.vitrine.workspaces.Member;
@@ -37,7 +34,6 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,9 +85,7 @@ abstract class CalendarFeedContract {
 		owner = people.person("Olga Owner");
 		workspace = people.workspace(owner, "Bakery");
 		token = people.token(owner);
-		mastodon = connections.connect(workspace.id(), new NewConnection(new NetworkId("mastodon"), "https://bakery.example",
-				"7", "@olga@bakery.example", "Olga", new NetworkLimits(500, 0, 23, 4, 8_000_000, 1500),
-				new Credentials(Map.of("accessToken", "token"))));
+		mastodon = TestAccounts.mastodon(connections, workspace.id(), "@olga@bakery.example");
 	}
 
 	private String api(String path) {
@@ -176,9 +170,7 @@ abstract class CalendarFeedContract {
 	void a_feed_shows_its_own_workspace_only() throws Exception {
 		People.Person other = people.person("Oscar Other");
 		WorkspaceSummary theirs = people.workspace(other, "Other brand");
-		ConnectionView their = connections.connect(theirs.id(), new NewConnection(new NetworkId("mastodon"), "https://other.example",
-				"8", "@oscar@other.example", "Oscar", new NetworkLimits(500, 0, 23, 4, 8_000_000, 1500),
-				new Credentials(Map.of("accessToken", "token"))));
+		ConnectionView their = TestAccounts.mastodon(connections, theirs.id(), "@oscar@other.example");
 		compose.create(new Member(other.id(), theirs.id(), theirs.name(), Role.OWNER, PARIS), new PostDraft(
 				List.of(new PostDraft.TargetDraft(their.id(), "Their secret launch", null, List.of())),
 				new PostDraft.At(Instant.parse("2026-12-01T10:00:00Z"), PARIS)));

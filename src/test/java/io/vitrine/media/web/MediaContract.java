@@ -2,11 +2,8 @@ package io.vitrine.media.web;
 
 import io.vitrine.networks.ConnectionView;
 import io.vitrine.networks.Connections;
-import io.vitrine.networks.Credentials;
-import io.vitrine.networks.NetworkId;
-import io.vitrine.networks.NetworkLimits;
-import io.vitrine.networks.NewConnection;
 import io.vitrine.testsupport.People;
+import io.vitrine.testsupport.TestAccounts;
 import io.vitrine.testsupport.SettableClock;
 import io.vitrine.testsupport.TestMedia;
 import io.vitrine.testsupport.WebContract;
@@ -27,7 +24,6 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -69,9 +65,7 @@ abstract class MediaContract {
 		People.Person owner = people.person("Maud Media");
 		workspace = people.workspace(owner, "Studio");
 		token = people.token(owner);
-		mastodon = connections.connect(workspace.id(), new NewConnection(new NetworkId("mastodon"), "https://studio.example",
-				"8", "@maud@studio.example", "Maud", new NetworkLimits(500, 0, 23, 4, 8_000_000, 1500),
-				new Credentials(Map.of("accessToken", "token"))));
+		mastodon = TestAccounts.mastodon(connections, workspace.id(), "@maud@studio.example");
 	}
 
 	private String api(String path) {

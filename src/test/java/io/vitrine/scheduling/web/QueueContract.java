@@ -2,15 +2,12 @@ package io.vitrine.scheduling.web;
 
 import io.vitrine.networks.ConnectionView;
 import io.vitrine.networks.Connections;
-import io.vitrine.networks.Credentials;
-import io.vitrine.networks.NetworkId;
-import io.vitrine.networks.NetworkLimits;
-import io.vitrine.networks.NewConnection;
 import io.vitrine.publishing.PostDraft;
 import io.vitrine.publishing.PostView;
 import io.vitrine.publishing.internal.ComposePost;
 import io.vitrine.scheduling.internal.EvergreenRequeue;
 import io.vitrine.testsupport.People;
+import io.vitrine.testsupport.TestAccounts;
 import io.vitrine.testsupport.SettableClock;
 import io.vitrine.testsupport.WebContract;
 import io.vitrine.workspaces.Member;
@@ -35,7 +32,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.vitrine.testsupport.LayoutAssertions.assertInLayout;
@@ -99,12 +95,8 @@ abstract class QueueContract {
 		owner = people.person("Quentin Queue");
 		workspace = people.workspace(owner, "Bakery queue");
 		token = people.token(owner);
-		mastodon = connections.connect(workspace.id(), new NewConnection(new NetworkId("mastodon"), "https://bakery.example",
-				"7", "@quentin@bakery.example", "Quentin", new NetworkLimits(500, 0, 23, 4, 8_000_000, 1500),
-				new Credentials(Map.of("accessToken", "token"))));
-		bluesky = connections.connect(workspace.id(), new NewConnection(new NetworkId("bluesky"), "https://pds.example",
-				"did:plc:quentin", "quentin.bsky.social", "Quentin", new NetworkLimits(300, 3000, 0, 4, 1_000_000, 2000),
-				new Credentials(Map.of("accessToken", "token"))));
+		mastodon = TestAccounts.mastodon(connections, workspace.id(), "@quentin@bakery.example");
+		bluesky = TestAccounts.bluesky(connections, workspace.id(), "quentin.bsky.social");
 		bluesky = connections.setTimeZone(workspace.id(), bluesky.id(), TORONTO);
 	}
 
