@@ -7,13 +7,16 @@ import io.vitrine.networks.NetworkId;
 import io.vitrine.networks.NetworkLimits;
 import io.vitrine.networks.PostVariant;
 import io.vitrine.networks.PublishOutcome;
+import io.vitrine.networks.PublishQuota;
 import io.vitrine.networks.PublishRequest;
 import io.vitrine.networks.ReconcileOutcome;
 import io.vitrine.networks.VariantCheck;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -24,6 +27,19 @@ import java.util.Set;
 class BlueskyConnector implements NetworkConnector {
 
 	static final NetworkId ID = new NetworkId("bluesky");
+
+	static final String RATE_LIMITS = "https://docs.bsky.app/docs/advanced-guides/rate-limits";
+
+	/** Points a PDS charges for creating a record, and what an account may spend an hour and a day. */
+	static final int CREATE_POINTS = 3, POINTS_PER_HOUR = 5_000, POINTS_PER_DAY = 35_000;
+
+	/**
+	 * A post is one created record. Likes and follows made in other apps spend the same points unseen by Vitrine:
+	 * the PDS's 429 answer, read as rate-limited, covers those.
+	 */
+	static final List<PublishQuota> RECORD_WRITES = List.of(
+			new PublishQuota(POINTS_PER_HOUR / CREATE_POINTS, Duration.ofHours(1), PublishQuota.Scope.ACCOUNT, RATE_LIMITS),
+			new PublishQuota(POINTS_PER_DAY / CREATE_POINTS, Duration.ofHours(24), PublishQuota.Scope.ACCOUNT, RATE_LIMITS));
 
 	private final Sessions sessions;
 
@@ -50,6 +66,11 @@ class BlueskyConnector implements NetworkConnector {
 	@Override
 	public Set<Capability> capabilities() {
 		return EnumSet.of(Capability.PUBLISH, Capability.IMAGES, Capability.SAFE_RESEND, Capability.RECONCILE);
+	}
+
+	@Override
+	public List<PublishQuota> quotas() {
+		return RECORD_WRITES;
 	}
 
 	@Override
