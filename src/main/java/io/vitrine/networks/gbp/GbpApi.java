@@ -5,9 +5,11 @@ import io.vitrine.outbound.OutboundHttp;
 import io.vitrine.outbound.OutboundRequest;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
  * The Google Business Profile operations Vitrine uses, as Google's reference pages name them. Every answer is
@@ -57,9 +59,9 @@ class GbpApi {
 	 *
 	 * @param location accounts/{a}/locations/{l}
 	 */
-	GoogleAnswer createLocalPost(String token, String location, PostVariant variant) {
+	GoogleAnswer createLocalPost(String token, String location, PostVariant variant, List<String> photoUrls) {
 		return send(OutboundRequest.post(settings.postsUrl() + "/v4/" + location + "/localPosts").bearer(token)
-			.json(json.writeValueAsString(localPost(variant))));
+			.json(json.writeValueAsString(localPost(variant, photoUrls))));
 	}
 
 	/** accounts.locations.localPosts.list, newest first. https://developers.google.com/my-business/reference/rest/v4/accounts.locations.localPosts/list */
@@ -72,8 +74,8 @@ class GbpApi {
 		return send(request.bearer(token));
 	}
 
-	/** The LocalPost resource for a variant: summary, topic, event (also for offers), offer, button. */
-	ObjectNode localPost(PostVariant variant) {
+	/** The LocalPost resource for a variant: summary, topic, event (also for offers), offer, button, photos Google fetches. */
+	ObjectNode localPost(PostVariant variant, List<String> photoUrls) {
 		String topic = GbpRules.topic(variant);
 		ObjectNode post = json.createObjectNode();
 		if (!variant.text().isBlank()) {
@@ -100,6 +102,10 @@ class GbpApi {
 		else if (GbpRules.button(variant) != null) {
 			ObjectNode button = post.putObject("callToAction").put("actionType", GbpRules.button(variant));
 			putIfPresent(button, "url", GbpRules.buttonUrl(variant));
+		}
+		if (!photoUrls.isEmpty()) {
+			ArrayNode media = post.putArray("media");
+			photoUrls.forEach(url -> media.addObject().put("mediaFormat", "PHOTO").put("sourceUrl", url));
 		}
 		return post;
 	}

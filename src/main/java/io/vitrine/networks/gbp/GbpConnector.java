@@ -11,6 +11,7 @@ import io.vitrine.networks.PublishRequest;
 import io.vitrine.networks.ReconcileOutcome;
 import io.vitrine.networks.VariantCheck;
 import io.vitrine.networks.VariantField;
+import io.vitrine.networks.medialinks.PublicMediaLinks;
 import io.vitrine.networks.oauth.OAuthTokens;
 import io.vitrine.outbound.AddressNotAllowed;
 import io.vitrine.outbound.ConnectFailed;
@@ -26,8 +27,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Publishes local posts (update, event, offer) to a Business Profile location with
- * {@code POST /v4/accounts/{a}/locations/{l}/localPosts}. Google's errors follow its error model: 401
+ * Publishes local posts (update, event, offer; text and a photo Google fetches from a {@link PublicMediaLinks}
+ * link) to a Business Profile location with {@code POST /v4/accounts/{a}/locations/{l}/localPosts}. Google's errors follow its error model: 401
  * UNAUTHENTICATED (refresh, then reconnect), 429 RESOURCE_EXHAUSTED (wait), 5xx on a create (may exist: look
  * for it), anything else refused with Google's words. No idempotency key: a post whose answer was lost is looked
  * for among the location's posts, never sent again on a guess.
@@ -44,13 +45,16 @@ class GbpConnector implements NetworkConnector {
 
 	private final GbpFindPost findPost;
 
+	private final PublicMediaLinks links;
+
 	private final OAuthTokens tokens;
 
 	private final Clock clock;
 
-	GbpConnector(GbpApi api, GbpFindPost findPost, OAuthTokens tokens, Clock clock) {
+	GbpConnector(GbpApi api, GbpFindPost findPost, PublicMediaLinks links, OAuthTokens tokens, Clock clock) {
 		this.api = api;
 		this.findPost = findPost;
+		this.links = links;
 		this.tokens = tokens;
 		this.clock = clock;
 	}
@@ -67,7 +71,7 @@ class GbpConnector implements NetworkConnector {
 
 	@Override
 	public Set<Capability> capabilities() {
-		return EnumSet.of(Capability.PUBLISH, Capability.RECONCILE);
+		return EnumSet.of(Capability.PUBLISH, Capability.IMAGES, Capability.RECONCILE);
 	}
 
 	@Override
@@ -107,7 +111,7 @@ class GbpConnector implements NetworkConnector {
 	private PublishOutcome post(Channel channel, String token, PostVariant variant) {
 		GoogleAnswer answer;
 		try {
-			answer = api.createLocalPost(token, channel.remoteAccountId(), variant);
+			answer = api.createLocalPost(token, channel.remoteAccountId(), variant, variant.images().stream().map(links::link).toList());
 		}
 		catch (AddressNotAllowed e) {
 			return new PublishOutcome.Rejected(e.getMessage());

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Google Business Profile's rules for one local post. Pure: no I/O; the same code runs in the composer and before
@@ -65,8 +66,20 @@ final class GbpRules {
 	static final List<VariantField> FIELDS = List.of(TOPIC, EVENT_TITLE, EVENT_START, EVENT_END, COUPON, REDEEM_URL, TERMS,
 			BUTTON, BUTTON_URL);
 
-	/** Text only for now: Google fetches a post's photo from a public address, which Vitrine does not publish yet. */
-	static final NetworkLimits LIMITS = new NetworkLimits(MAX_SUMMARY, 0, 0, 0, 0, 0);
+	/**
+	 * One photo per post, JPEG or PNG of 10 KB to 5 MB and at least 400 by 300 pixels (Business Profile post photos,
+	 * https://support.google.com/business/answer/7342169). Google fetches it from a public address (sourceUrl: "media
+	 * in a local post must be uploaded from a URL", https://developers.google.com/my-business/content/upload-photos);
+	 * Google keeps no alt text.
+	 */
+	static final int MAX_PHOTOS = 1;
+
+	static final long MIN_PHOTO_BYTES = 10 * 1024, MAX_PHOTO_BYTES = 5L * 1024 * 1024;
+
+	static final int MIN_PHOTO_WIDTH = 400, MIN_PHOTO_HEIGHT = 300;
+
+	static final NetworkLimits LIMITS = new NetworkLimits(MAX_SUMMARY, 0, 0, MAX_PHOTOS, MAX_PHOTO_BYTES, 0,
+			Set.of("image/jpeg", "image/png"));
 
 	private GbpRules() {
 	}
@@ -95,6 +108,32 @@ final class GbpRules {
 		return url != null ? url : variant.link();
 	}
 
+	private static void checkPhotos(List<PostVariant.Media> photos, List<Violation> violations) {
+		if (photos.size() > MAX_PHOTOS) {
+			violations.add(new Violation(NETWORK, "images", "max-images",
+					"A Google Business Profile post shows one photo; this one has %d.".formatted(photos.size())));
+		}
+		for (int i = 0; i < photos.size(); i++) {
+			PostVariant.Media photo = photos.get(i);
+			String field = "images[" + i + "]";
+			if (!LIMITS.acceptsImageType(photo.contentType())) {
+				violations.add(new Violation(NETWORK, field, "image-type",
+						"The photo is %s; Google Business Profile takes JPEG and PNG.".formatted(photo.contentType())));
+				continue;
+			}
+			if (photo.sizeBytes() < MIN_PHOTO_BYTES || photo.sizeBytes() > MAX_PHOTO_BYTES) {
+				violations.add(new Violation(NETWORK, field, photo.sizeBytes() < MIN_PHOTO_BYTES ? "min-image-bytes" : "max-image-bytes",
+						"The photo weighs %,d KB; Google Business Profile takes 10 KB to 5 MB.".formatted(photo.sizeBytes() / 1024)));
+			}
+			if (photo.width() != null && photo.height() != null
+					&& (photo.width() < MIN_PHOTO_WIDTH || photo.height() < MIN_PHOTO_HEIGHT)) {
+				violations.add(new Violation(NETWORK, field, "min-dimensions",
+						"The photo is %d × %d pixels; Google Business Profile needs at least %d × %d."
+							.formatted(photo.width(), photo.height(), MIN_PHOTO_WIDTH, MIN_PHOTO_HEIGHT)));
+			}
+		}
+	}
+
 	static VariantCheck check(PostVariant variant) {
 		List<Violation> violations = new ArrayList<>();
 		String text = variant.text();
@@ -107,10 +146,7 @@ final class GbpRules {
 		else if (text.isBlank() && STANDARD.equals(topic)) {
 			violations.add(new Violation(NETWORK, "text", "required", "A Google Business Profile update needs text."));
 		}
-		if (!variant.media().isEmpty()) {
-			violations.add(new Violation(NETWORK, "images", "no-media", "Vitrine cannot send photos to Google Business "
-					+ "Profile yet (Google fetches them from a public address); remove them to post text only."));
-		}
+		checkPhotos(variant.images(), violations);
 		if (EVENT.equals(topic) || OFFER.equals(topic)) {
 			String kind = EVENT.equals(topic) ? "An event" : "An offer";
 			for (VariantField needed : List.of(EVENT_TITLE, EVENT_START, EVENT_END)) {

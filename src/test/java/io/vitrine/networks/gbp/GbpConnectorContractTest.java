@@ -5,6 +5,8 @@ import io.vitrine.networks.PostVariant;
 import io.vitrine.networks.PublishOutcome;
 import io.vitrine.networks.PublishRequest;
 import io.vitrine.networks.ReconcileOutcome;
+import io.vitrine.networks.internal.VaultTestKit;
+import io.vitrine.networks.medialinks.PublicMediaLinks;
 import io.vitrine.networks.oauth.OAuthTestKit;
 import io.vitrine.networks.oauth.OAuthTokens;
 import io.vitrine.networks.oauth.TokenSet;
@@ -15,9 +17,11 @@ import io.vitrine.testsupport.SettableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.JsonNode;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,6 +43,9 @@ class GbpConnectorContractTest {
 
 	private GoogleContractServer server;
 
+	@TempDir
+	Path keys;
+
 	private GbpConnector connector;
 
 	private GbpOAuth oauth;
@@ -54,7 +61,8 @@ class GbpConnectorContractTest {
 		GbpApi api = new GbpApi(OutboundHttp.create(outbound), settings);
 		oauth = new GbpOAuth(settings, api, OAuthTestKit.redirect("http://vitrine.test"));
 		OAuthTokens tokens = OAuthTestKit.tokens(oauth, outbound, id -> current.stored.get(), clock);
-		connector = new GbpConnector(api, new GbpFindPost(api, tokens, clock), tokens, clock);
+		PublicMediaLinks links = new PublicMediaLinks(VaultTestKit.vault(keys), "http://vitrine.test", clock);
+		connector = new GbpConnector(api, new GbpFindPost(api, tokens, clock), links, tokens, clock);
 	}
 
 	@AfterEach
@@ -77,8 +85,12 @@ class GbpConnectorContractTest {
 	}
 
 	private PublishRequest request(String text, String link, Map<String, String> fields) {
+		return request(text, link, fields, List.of());
+	}
+
+	private PublishRequest request(String text, String link, Map<String, String> fields, List<PostVariant.Media> photos) {
 		UUID target = UUID.randomUUID();
-		return new PublishRequest(target, target.toString(), new PostVariant(text, link, List.of(), fields), media);
+		return new PublishRequest(target, target.toString(), new PostVariant(text, link, photos, fields), media);
 	}
 
 	private JsonNode sent() {
@@ -136,6 +148,33 @@ class GbpConnectorContractTest {
 		assertThat(post.path("offer").path("redeemOnlineUrl").asString()).isEqualTo("https://boulangerie-martin.fr/offre");
 		assertThat(post.path("offer").path("termsConditions").asString()).isEqualTo("Une fois par client.");
 		assertThat(post.path("event").path("title").asString()).isEqualTo("Semaine des croissants");
+	}
+
+	@Test
+	void publishes_an_update_with_a_photo_google_fetches_from_a_sealed_expiring_link() {
+		PostVariant.Media photo = PostVariant.Media.image(UUID.randomUUID(), "image/jpeg", 420_000, 1200, 900, "Les galettes");
+
+		PublishOutcome outcome = connector.publish(location().open(), request("Galettes du jour.", null, Map.of(), List.of(photo)));
+
+		assertThat(outcome).isInstanceOf(PublishOutcome.Published.class);
+		JsonNode media = sent().path("media");
+		assertThat(media).hasSize(1);
+		assertThat(media.get(0).path("mediaFormat").asString()).isEqualTo("PHOTO");
+		String url = media.get(0).path("sourceUrl").asString();
+		assertThat(url).startsWith(GoogleContractServer.PUBLIC_MEDIA).doesNotContain(photo.mediaId().toString());
+	}
+
+	@Test
+	void a_photo_google_would_refuse_is_named_before_anything_is_sent() {
+		List<PostVariant.Media> photos = List.of(
+				PostVariant.Media.image(UUID.randomUUID(), "image/gif", 40_000, 800, 600, null),
+				PostVariant.Media.image(UUID.randomUUID(), "image/png", 4_000, 320, 240, null));
+
+		PublishOutcome outcome = connector.publish(location().open(), request("Galettes du jour.", null, Map.of(), photos));
+
+		assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Rejected.class, r -> assertThat(r.message())
+			.contains("shows one photo; this one has 2", "The photo is image/gif", "10 KB to 5 MB", "320 × 240 pixels"));
+		assertThat(server.requests()).isEmpty();
 	}
 
 	@Test

@@ -45,10 +45,23 @@ class GbpRulesTest {
 	}
 
 	@Test
-	void photos_are_refused_until_vitrine_can_give_google_a_public_address() {
-		PostVariant withPhoto = new PostVariant("Photo", null,
-				List.of(PostVariant.Media.image(UUID.randomUUID(), "image/jpeg", 100, 10, 10, null)));
+	void one_jpeg_or_png_photo_of_10_kb_to_5_mb_and_at_least_400_by_300_pixels() {
+		assertThat(photoRules(photo("image/jpeg", 10 * 1024, 400, 300))).isEmpty();
+		assertThat(photoRules(photo("image/png", 5L * 1024 * 1024, 1200, 900))).isEmpty();
+		assertThat(photoRules(photo("image/webp", 50_000, 800, 600))).containsExactly("image-type");
+		assertThat(photoRules(photo("image/jpeg", 10 * 1024 - 1, 800, 600))).containsExactly("min-image-bytes");
+		assertThat(photoRules(photo("image/jpeg", 5L * 1024 * 1024 + 1, 800, 600))).containsExactly("max-image-bytes");
+		assertThat(photoRules(photo("image/jpeg", 50_000, 399, 600))).containsExactly("min-dimensions");
+		assertThat(photoRules(photo("image/jpeg", 50_000, 800, 299))).containsExactly("min-dimensions");
+		assertThat(photoRules(photo("image/jpeg", 50_000, 800, 600), photo("image/jpeg", 50_000, 800, 600)))
+			.containsExactly("max-images");
+	}
 
-		assertThat(GbpRules.check(withPhoto).violations()).extracting(Violation::rule).containsExactly("no-media");
+	private static PostVariant.Media photo(String type, long bytes, int width, int height) {
+		return PostVariant.Media.image(UUID.randomUUID(), type, bytes, width, height, null);
+	}
+
+	private static List<String> photoRules(PostVariant.Media... photos) {
+		return GbpRules.check(new PostVariant("Photo", null, List.of(photos))).violations().stream().map(Violation::rule).toList();
 	}
 }

@@ -52,6 +52,9 @@ final class GoogleContractServer implements AutoCloseable {
 
 	static final String CLIENT_SECRET = "GOCSPX-vitrine";
 
+	/** Where Vitrine's sealed public media links point in these tests (Google fetches a post's photo from there). */
+	static final String PUBLIC_MEDIA = "http://vitrine.test/public/media/";
+
 	static final String SCOPE = "https://www.googleapis.com/auth/business.manage";
 
 	static final String ACCOUNT = "accounts/108473922581";
@@ -335,6 +338,24 @@ final class GoogleContractServer implements AutoCloseable {
 				JsonNode time = event.path("schedule").path(part);
 				if (time.path("hours").asInt(-1) < 0 || time.path("hours").asInt() > 23 || !time.path("minutes").isInt()) {
 					api.report(where + ": schedule." + part + " is not a TimeOfDay");
+				}
+			}
+		}
+		JsonNode media = post.path("media");
+		if (!media.isMissingNode()) {
+			// MediaItem in a LocalPost: "source_url is the only supported data field", fetched by Google from the web.
+			if (!media.isArray() || media.isEmpty()) {
+				api.report(where + ": media is not a list of MediaItem");
+			}
+			for (JsonNode item : media) {
+				item.propertyNames().stream().filter(n -> !Set.of("mediaFormat", "sourceUrl").contains(n))
+					.forEach(n -> api.report(where + ": media." + n + " is not set on a LocalPost's MediaItem"));
+				if (!Set.of("PHOTO", "VIDEO").contains(item.path("mediaFormat").asString(""))) {
+					api.report(where + ": media.mediaFormat " + item.path("mediaFormat"));
+				}
+				String url = item.path("sourceUrl").asString("");
+				if (!url.startsWith(PUBLIC_MEDIA) || url.length() < PUBLIC_MEDIA.length() + 40) {
+					api.report(where + ": media.sourceUrl Google cannot fetch, or guessable: " + url);
 				}
 			}
 		}
