@@ -98,12 +98,14 @@ public class ComposePost {
 		}
 		ApprovalGate gate = approvals.getIfAvailable(() -> ApprovalGate.NONE);
 		boolean needsApproval = gate.requiresApproval(member);
-		if (publishing && needsApproval) {
-			throw InvalidInput.of("publish", "approval", "this post needs approval before it is scheduled or published: "
-					+ "save it as a draft and it goes to its approvers");
-		}
 		Instant now = clock.instant();
 		Instant due = due(draft, now);
+		// A post that needs approval may take its time (or its queue slots) while it waits: the engine sends none
+		// of its targets before approval. Going out now would need the approval now, which no one has given yet.
+		if (publishing && needsApproval && !due.isAfter(now)) {
+			throw InvalidInput.of("publish", "approval", "this post needs approval before it is published: "
+					+ "schedule it, add it to the queue or save it as a draft, and it goes to its approvers");
+		}
 		List<ConnectionView> accounts = check(member, draft, publishing, due, now);
 
 		UUID postId = Ids.next();

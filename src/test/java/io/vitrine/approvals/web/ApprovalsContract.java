@@ -337,6 +337,25 @@ abstract class ApprovalsContract {
 	}
 
 	@Test
+	void a_post_that_needs_approval_keeps_its_time_while_it_waits_and_goes_at_that_time_once_approved() throws Exception {
+		workflow("{\"appliesTo\":\"everyone\",\"steps\":[{\"name\":\"Editors\",\"people\":[\"" + ed.id() + "\"]}]}");
+		JsonNode scheduled = ok(send(eveToken, post(api("/posts")), "{\"targets\":[{\"connectionId\":\"" + account.id()
+				+ "\",\"text\":\"Advent calendar, day one\"}],\"publish\":\"schedule\",\"scheduledAt\":\"2026-12-01T09:00\","
+				+ "\"timeZone\":\"Europe/Paris\"}"));
+		UUID postId = UUID.fromString(scheduled.path("id").asString());
+		assertThat(state(postId)).isEqualTo("SCHEDULED");
+		assertThat(held(postId)).as("the engine sends none of it before approval").isTrue();
+		assertThat(approval(postId).path("waitingFor").toString()).contains("Ed Editor");
+
+		assertThat(ok(decide(edToken, postId, "approve", null)).path("status").asString()).isEqualTo("approved");
+
+		assertThat(held(postId)).isFalse();
+		assertThat(state(postId)).isEqualTo("SCHEDULED");
+		assertThat(jdbc.sql("select due_at from post_target where post_id = ?").param(postId).query(java.time.OffsetDateTime.class)
+			.single().toInstant()).isEqualTo(Instant.parse("2026-12-01T08:00:00Z"));
+	}
+
+	@Test
 	void a_clients_decision_at_a_step_that_takes_none_is_kept_but_not_counted() throws Exception {
 		workflow("{\"steps\":[{\"name\":\"Editor\",\"people\":[\"" + eve.id() + "\"]}]}");
 		UUID postId = draft(coraToken, "Client peeks");
