@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -43,6 +44,15 @@ public class ApprovalHolds {
 			.param(postId)
 			.query(Long.class)
 			.single() > 0;
+	}
+
+	/** Which of the account's targets wait for approval (the queue marks them), without any permission check. */
+	public Set<UUID> heldTargets(UUID workspaceId, UUID connectionId) {
+		return Set.copyOf(jdbc.sql("select id from post_target where workspace_id = ? and connection_id = ? and awaiting_approval"
+				+ " and state in ('draft', 'scheduled')")
+			.params(workspaceId, connectionId)
+			.query(UUID.class)
+			.list());
 	}
 
 	/** Approved: every target may go out; those already due go at once. */

@@ -2,6 +2,7 @@ package io.vitrine.scheduling.internal;
 
 import io.vitrine.networks.ConnectionView;
 import io.vitrine.networks.Connections;
+import io.vitrine.publishing.ApprovalHolds;
 import io.vitrine.publishing.TargetView;
 import io.vitrine.shared.InvalidInput;
 import io.vitrine.workspaces.Member;
@@ -34,8 +35,9 @@ public class AccountQueues {
 	public record SlotView(String day, String time) {
 	}
 
+	/** @param awaitingApproval it keeps its slot, but goes out only once approved */
 	public record QueuedPost(UUID targetId, UUID postId, java.time.Instant dueAt, LocalDateTime start, String zone, String text,
-			boolean evergreen) {
+			boolean evergreen, boolean awaitingApproval) {
 	}
 
 	public record AccountQueue(UUID connectionId, String network, String handle, String timeZone, Integer dailyCap,
@@ -50,9 +52,13 @@ public class AccountQueues {
 
 	private final Evergreens evergreens;
 
+	private final ApprovalHolds holds;
+
 	private final Clock clock;
 
-	AccountQueues(Connections connections, QueueSettings settings, QueueOrder order, Evergreens evergreens, Clock clock) {
+	AccountQueues(Connections connections, QueueSettings settings, QueueOrder order, Evergreens evergreens, ApprovalHolds holds,
+			Clock clock) {
+		this.holds = holds;
 		this.connections = connections;
 		this.settings = settings;
 		this.order = order;
@@ -143,10 +149,11 @@ public class AccountQueues {
 			.filter(e -> e.stoppedAt() == null)
 			.map(Evergreens.Evergreen::currentTargetId)
 			.collect(Collectors.toSet());
+		Set<UUID> held = holds.heldTargets(member.workspaceId(), account.id());
 		List<QueuedPost> queued = new ArrayList<>();
 		for (TargetView t : order.queued(member, account.id())) {
 			queued.add(new QueuedPost(t.id(), t.postId(), t.dueAt(), LocalDateTime.ofInstant(t.dueAt(), zone).truncatedTo(ChronoUnit.MINUTES),
-					zone.getId(), t.text(), evergreen.contains(t.id())));
+					zone.getId(), t.text(), evergreen.contains(t.id()), held.contains(t.id())));
 		}
 		return new AccountQueue(account.id(), account.network().value(), account.handle(), zone.getId(), queue.dailyCap(),
 				queue.slots().stream().map(s -> new SlotView(s.day().name(), s.time().toString())).toList(), queued);
