@@ -167,8 +167,17 @@
       icon.setAttribute('aria-hidden', 'true');
       var title = info.el.querySelector('.fc-event-title, .fc-list-event-title a') || info.el;
       title.insertBefore(icon, title.firstChild);
+      if (props.categoryColor) {
+        var dot = document.createElement('span');
+        dot.className = 'category-dot';
+        dot.style.background = props.categoryColor;
+        dot.setAttribute('aria-hidden', 'true');
+        title.insertBefore(dot, title.firstChild);
+        info.el.dataset.category = props.category;
+      }
+      var labels = [props.category, props.campaign].filter(function (l) { return l; }).join(' · ');
       var text = props.start.replace('T', ' ').slice(0, 16) + ' ' + props.zone + ' · ' + props.networkName + ' ' + props.account
-        + ' · ' + stateName(props.state) + ' · ' + props.preview + ' — ' + data.textOpen;
+        + ' · ' + stateName(props.state) + (labels ? ' · ' + labels : '') + ' · ' + props.preview + ' — ' + data.textOpen;
       (a || info.el).setAttribute('aria-label', text);
       (a || info.el).setAttribute('title', text);
       info.el.dataset.targetId = props.targetId;

@@ -10,5 +10,5 @@ import java.util.UUID;
  */
 public record CalendarEvent(UUID targetId, UUID postId, UUID accountId, String network, String networkName,
 		String account, String zone, String start, Instant dueAt, String state, String preview, boolean movable,
-		String url) {
+		String url, String category, String categoryColor, String campaign) {
 }

@@ -9,7 +9,9 @@ import io.vitrine.workspaces.Policies;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -69,6 +71,18 @@ public class PlannedPosts {
 	 */
 	public List<TargetView> forFeed(UUID workspaceId, Instant from, Instant to, int limit) {
 		return targets.dueBetween(workspaceId, from, to, limit);
+	}
+
+	/** The category and campaign of each of these posts (the calendar shows and filters by them). */
+	public Map<UUID, PostLabels> labels(Member member, Collection<UUID> postIds) {
+		Policies.require(Policies.MAY_VIEW, member, "see posts");
+		return targets.labels(member.workspaceId(), postIds);
+	}
+
+	/** The campaign tags the workspace's posts carry, alphabetically (for filters and the composer's suggestions). */
+	public List<String> campaigns(Member member) {
+		Policies.require(Policies.MAY_VIEW, member, "see posts");
+		return targets.campaigns(member.workspaceId());
 	}
 
 	public java.util.Optional<TargetView> find(Member member, UUID targetId) {

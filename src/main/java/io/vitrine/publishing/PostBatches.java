@@ -70,4 +70,10 @@ public class PostBatches {
 		Policies.require(Policies.MAY_VIEW, member, "see posts");
 		return targets.matching(member.workspaceId(), from, to, connectionId, state, MAX_EXPORT);
 	}
+
+	/** The category and campaign of each of these posts, for an export. */
+	public java.util.Map<UUID, PostLabels> labels(Member member, java.util.Collection<UUID> postIds) {
+		Policies.require(Policies.MAY_VIEW, member, "see posts");
+		return targets.labels(member.workspaceId(), postIds);
+	}
 }

@@ -8,11 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** What a person asks for when saving a post: a variant per account and when to publish. */
-public record PostDraft(List<TargetDraft> targets, When when) {
+/** What a person asks for when saving a post: a variant per account, when to publish, and its category and campaign. */
+public record PostDraft(List<TargetDraft> targets, When when, PostLabels labels) {
 
 	public PostDraft {
 		targets = targets == null ? List.of() : List.copyOf(targets);
+		labels = labels == null ? PostLabels.NONE : labels;
+	}
+
+	public PostDraft(List<TargetDraft> targets, When when) {
+		this(targets, when, PostLabels.NONE);
 	}
 
 	/** @param fields values of the network's own fields (its connector's variantFields), by name */

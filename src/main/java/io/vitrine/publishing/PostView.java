@@ -5,5 +5,5 @@ import java.util.List;
 import java.util.UUID;
 
 public record PostView(UUID id, UUID workspaceId, UUID createdBy, Instant scheduledAt, String scheduledZone,
-		Instant createdAt, List<TargetView> targets) {
+		Instant createdAt, List<TargetView> targets, PostLabels labels) {
 }

@@ -19,12 +19,17 @@ public final class ImportColumns {
 
 	public static final String MEDIA = "media";
 
+	/** A content category of the workspace, by name (case ignored). */
+	public static final String CATEGORY = "category";
+
+	public static final String CAMPAIGN = "campaign";
+
 	/** {@code text_mastodon}, {@code text_x}...: that network's own text, instead of {@link #TEXT}. */
 	public static final String TEXT_PREFIX = "text_";
 
 	public static final List<String> REQUIRED = List.of(TEXT, ACCOUNTS);
 
-	public static final List<String> OPTIONAL = List.of(LINK, SCHEDULED_AT, TIME_ZONE, MEDIA);
+	public static final List<String> OPTIONAL = List.of(LINK, SCHEDULED_AT, TIME_ZONE, MEDIA, CATEGORY, CAMPAIGN);
 
 	/** Written by the export so that a person can read it; the importer reads past them. */
 	public static final List<String> INFORMATIONAL = List.of("state", "network", "post_id", "target_id", "published_url");

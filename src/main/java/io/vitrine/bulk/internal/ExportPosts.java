@@ -1,9 +1,12 @@
 package io.vitrine.bulk.internal;
 
 import io.vitrine.bulk.csv.ImportColumns;
+import io.vitrine.categories.ContentCategories;
+import io.vitrine.categories.ContentCategory;
 import io.vitrine.networks.ConnectionView;
 import io.vitrine.networks.Connections;
 import io.vitrine.publishing.PostBatches;
+import io.vitrine.publishing.PostLabels;
 import io.vitrine.publishing.TargetState;
 import io.vitrine.publishing.TargetView;
 import io.vitrine.shared.NotFound;
@@ -33,14 +36,17 @@ import java.util.stream.Collectors;
 public class ExportPosts {
 
 	static final List<String> COLUMNS = List.of(ImportColumns.TEXT, ImportColumns.LINK, ImportColumns.ACCOUNTS,
-			ImportColumns.SCHEDULED_AT, ImportColumns.TIME_ZONE, ImportColumns.MEDIA, "state", "network", "post_id", "target_id",
+			ImportColumns.SCHEDULED_AT, ImportColumns.TIME_ZONE, ImportColumns.MEDIA, ImportColumns.CATEGORY, ImportColumns.CAMPAIGN, "state", "network", "post_id", "target_id",
 			"published_url");
 
 	private final PostBatches batches;
 
 	private final Connections connections;
 
-	ExportPosts(PostBatches batches, Connections connections) {
+	private final ContentCategories categories;
+
+	ExportPosts(PostBatches batches, Connections connections, ContentCategories categories) {
+		this.categories = categories;
 		this.batches = batches;
 		this.connections = connections;
 	}
@@ -55,6 +61,9 @@ public class ExportPosts {
 		Map<UUID, ConnectionView> accounts = connections.list(member.workspaceId()).stream()
 			.collect(Collectors.toMap(ConnectionView::id, a -> a));
 		Map<UUID, ConnectionView> disconnected = new HashMap<>();
+		Map<UUID, PostLabels> labels = batches.labels(member, targets.stream().map(TargetView::postId).toList());
+		Map<UUID, String> categoryNames = categories.list(member).stream()
+			.collect(Collectors.toMap(ContentCategory::id, ContentCategory::name));
 		if (byteOrderMark) {
 			out.write('\uFEFF');
 		}
@@ -66,11 +75,14 @@ public class ExportPosts {
 					account = disconnected.computeIfAbsent(t.connectionId(), id -> find(member, id));
 				}
 				ZoneId zone = account == null ? member.workspaceZone() : account.zoneOr(member.workspaceZone());
+				PostLabels label = labels.getOrDefault(t.postId(), PostLabels.NONE);
 				csv.printRecord(t.text(), t.link() == null ? "" : t.link(),
 						account == null ? "" : account.network().value() + ":" + account.handle(),
 						t.dueAt() == null ? "" : OffsetDateTime.ofInstant(t.dueAt(), zone).truncatedTo(ChronoUnit.SECONDS).toString(),
 						t.dueAt() == null ? "" : zone.getId(),
 						t.images().stream().map(i -> i.mediaId().toString()).collect(Collectors.joining("|")),
+						label.categoryId() == null ? "" : categoryNames.getOrDefault(label.categoryId(), ""),
+						label.campaign() == null ? "" : label.campaign(),
 						t.state().dbValue(), account == null ? "" : account.network().value(), t.postId(), t.id(),
 						t.remoteUrl() == null ? "" : t.remoteUrl());
 			}

@@ -4,6 +4,7 @@ import io.vitrine.bulk.ImportStatus;
 import io.vitrine.bulk.csv.ImportFile;
 import io.vitrine.bulk.csv.ImportFileReader;
 import io.vitrine.bulk.csv.RowProblem;
+import io.vitrine.categories.ContentCategories;
 import io.vitrine.media.MediaLibrary;
 import io.vitrine.networks.Connections;
 import io.vitrine.networks.Connectors;
@@ -43,8 +44,11 @@ public class PreviewImport {
 
 	private final Clock clock;
 
+	private final ContentCategories categories;
+
 	PreviewImport(Imports imports, RowCheck rows, Connections connections, Connectors connectors, MediaLibrary media,
-			ImportProperties properties, Clock clock) {
+			ContentCategories categories, ImportProperties properties, Clock clock) {
+		this.categories = categories;
 		this.imports = imports;
 		this.rows = rows;
 		this.connections = connections;
@@ -79,7 +83,8 @@ public class PreviewImport {
 	}
 
 	RowCheck.Context context(Member member) {
-		return new RowCheck.Context(member, connections.list(member.workspaceId()), media.list(member.workspaceId()));
+		return new RowCheck.Context(member, connections.list(member.workspaceId()), media.list(member.workspaceId()),
+				categories.list(member));
 	}
 
 	ImportFileReader reader() {

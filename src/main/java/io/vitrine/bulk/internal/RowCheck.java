@@ -2,11 +2,13 @@ package io.vitrine.bulk.internal;
 
 import io.vitrine.bulk.csv.ImportColumns;
 import io.vitrine.bulk.csv.RowProblem;
+import io.vitrine.categories.ContentCategory;
 import io.vitrine.media.MediaItem;
 import io.vitrine.networks.ConnectionStatus;
 import io.vitrine.networks.ConnectionView;
 import io.vitrine.publishing.PostBatches;
 import io.vitrine.publishing.PostDraft;
+import io.vitrine.publishing.PostLabels;
 import io.vitrine.shared.InvalidInput;
 import io.vitrine.workspaces.Member;
 import io.vitrine.workspaces.Policies;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,7 +39,7 @@ public class RowCheck {
 	}
 
 	/** What a file's rows are checked against, read once per file. */
-	public record Context(Member member, List<ConnectionView> accounts, List<MediaItem> media) {
+	public record Context(Member member, List<ConnectionView> accounts, List<MediaItem> media, List<ContentCategory> categories) {
 	}
 
 	/** The post a row becomes, or {@code null} when it cannot be built; and its problems (none when valid). */
@@ -52,6 +55,7 @@ public class RowCheck {
 		List<ConnectionView> accounts = accounts(context, row, value(values, ImportColumns.ACCOUNTS), problems);
 		List<PostDraft.ImageDraft> images = images(context, row, value(values, ImportColumns.MEDIA), problems);
 		PostDraft.When when = when(context, row, values, problems);
+		UUID category = category(context, row, value(values, ImportColumns.CATEGORY), problems);
 		if (!problems.isEmpty()) {
 			return new Checked(null, problems);
 		}
@@ -65,7 +69,7 @@ public class RowCheck {
 			targets.add(new PostDraft.TargetDraft(account.id(), value(values, overridden ? own : ImportColumns.TEXT),
 					link.isBlank() ? null : link.strip(), images));
 		}
-		PostDraft draft = new PostDraft(targets, when);
+		PostDraft draft = new PostDraft(targets, when, new PostLabels(category, value(values, ImportColumns.CAMPAIGN)));
 		for (InvalidInput.Problem p : batches.check(context.member(), draft)) {
 			problems.add(new RowProblem(row, column(p.field(), textColumns), p.rule(),
 					"future".equals(p.rule()) ? "must be in the future" : p.message()));
@@ -200,8 +204,22 @@ public class RowCheck {
 			case "scheduledAt", "publish" -> ImportColumns.SCHEDULED_AT;
 			case "timeZone" -> ImportColumns.TIME_ZONE;
 			case "targets" -> ImportColumns.ACCOUNTS;
+			case "categoryId" -> ImportColumns.CATEGORY;
 			default -> field;
 		};
+	}
+
+	private static UUID category(Context context, int row, String name, List<RowProblem> problems) {
+		if (name.isBlank()) {
+			return null;
+		}
+		String wanted = name.strip().replaceAll("\\s+", " ");
+		return context.categories().stream().filter(c -> c.name().equalsIgnoreCase(wanted)).findFirst().map(ContentCategory::id)
+			.orElseGet(() -> {
+				problems.add(new RowProblem(row, ImportColumns.CATEGORY, "exists",
+						"no content category called \"" + wanted + "\" in this workspace (Settings, Content categories)"));
+				return null;
+			});
 	}
 
 	private static String value(Map<String, String> values, String column) {

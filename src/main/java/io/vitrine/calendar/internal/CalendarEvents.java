@@ -1,12 +1,15 @@
 package io.vitrine.calendar.internal;
 
 import io.vitrine.calendar.CalendarEvent;
+import io.vitrine.categories.ContentCategories;
+import io.vitrine.categories.ContentCategory;
 import io.vitrine.networks.ConnectionView;
 import io.vitrine.networks.Connections;
 import io.vitrine.networks.Connectors;
 import io.vitrine.networks.NetworkId;
 import io.vitrine.networks.NetworkConnector;
 import io.vitrine.publishing.PlannedPosts;
+import io.vitrine.publishing.PostLabels;
 import io.vitrine.publishing.TargetState;
 import io.vitrine.publishing.TargetView;
 import io.vitrine.shared.InvalidInput;
@@ -51,13 +54,26 @@ public class CalendarEvents {
 
 	private final Connectors connectors;
 
-	CalendarEvents(PlannedPosts planned, Connections connections, Connectors connectors) {
+	private final ContentCategories categories;
+
+	CalendarEvents(PlannedPosts planned, Connections connections, Connectors connectors, ContentCategories categories) {
+		this.categories = categories;
 		this.planned = planned;
 		this.connections = connections;
 		this.connectors = connectors;
 	}
 
-	public record Filter(String network, UUID account, String state) {
+	/** @param campaign a campaign tag, case ignored */
+	public record Filter(String network, UUID account, String state, UUID category, String campaign) {
+
+		public Filter(String network, UUID account, String state) {
+			this(network, account, state, null, null);
+		}
+
+		boolean keeps(PostLabels labels) {
+			return (category == null || category.equals(labels.categoryId()))
+					&& (campaign == null || campaign.isBlank() || campaign.strip().equalsIgnoreCase(labels.campaign()));
+		}
 
 		TargetState stateOrNull() {
 			if (state == null || state.isBlank()) {
@@ -90,6 +106,9 @@ public class CalendarEvents {
 		List<TargetView> targets = planned.dueBetween(member,
 				from.atStartOfDay().toInstant(java.time.ZoneOffset.UTC).minus(EARLIEST_OFFSET),
 				to.atStartOfDay().toInstant(java.time.ZoneOffset.UTC).plus(LATEST_OFFSET), MAX_EVENTS);
+		Map<UUID, PostLabels> labels = planned.labels(member, targets.stream().map(TargetView::postId).toList());
+		Map<UUID, ContentCategory> categoryById = new HashMap<>();
+		categories.list(member).forEach(c -> categoryById.put(c.id(), c));
 		boolean mayMove = Policies.MAY_SCHEDULE.test(member);
 		Map<NetworkId, String> networkNames = new HashMap<>();
 		List<CalendarEvent> events = new ArrayList<>();
@@ -100,6 +119,11 @@ public class CalendarEvents {
 					|| (filter.network() != null && !filter.network().isBlank() && !filter.network().equals(account.network().value()))) {
 				continue;
 			}
+			PostLabels label = labels.getOrDefault(t.postId(), PostLabels.NONE);
+			if (!filter.keeps(label)) {
+				continue;
+			}
+			ContentCategory category = label.categoryId() == null ? null : categoryById.get(label.categoryId());
 			ZoneId zone = account.zoneOr(member.workspaceZone());
 			LocalDateTime local = LocalDateTime.ofInstant(t.dueAt(), zone);
 			if (local.toLocalDate().isBefore(from) || !local.toLocalDate().isBefore(to)) {
@@ -109,7 +133,8 @@ public class CalendarEvents {
 					networkNames.computeIfAbsent(account.network(), n -> networkName(account)),
 					account.handle(), zone.getId(), WALL_CLOCK.format(local), t.dueAt(),
 					t.state().dbValue(), preview(t.text()), mayMove && t.state() == TargetState.SCHEDULED,
-					"/w/" + member.workspaceId() + "/calendar/targets/" + t.id()));
+					"/w/" + member.workspaceId() + "/calendar/targets/" + t.id(), category == null ? null : category.name(),
+					category == null ? null : category.color(), label.campaign()));
 		}
 		return events;
 	}

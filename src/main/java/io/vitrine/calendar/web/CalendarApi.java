@@ -58,16 +58,18 @@ class CalendarApi {
 	@GetMapping("/events")
 	@Operation(summary = "Targets due on some days", description = "Every target (drafts and cancelled ones aside) whose "
 			+ "wall-clock time in its account's zone falls on a day in [from, to); at most " + CalendarEvents.MAX_DAYS
-			+ " days, " + CalendarEvents.MAX_EVENTS + " events. Filters: network id, account id, state. "
+			+ " days, " + CalendarEvents.MAX_EVENTS + " events. Filters: network id, account id, state, content category id, "
+			+ "campaign tag (case ignored). "
 			+ "Move one with POST /api/v1/workspaces/{workspaceId}/targets/{targetId}/reschedule.")
 	List<CalendarEvent> events(CurrentUser user, @PathVariable UUID workspaceId,
 			@Parameter(description = "first day, e.g. 2026-11-01") @RequestParam(required = false) String from,
 			@Parameter(description = "day after the last, e.g. 2026-12-01") @RequestParam(required = false) String to,
 			@RequestParam(required = false) String network, @RequestParam(required = false) String account,
-			@RequestParam(required = false) String state) {
+			@RequestParam(required = false) String state, @RequestParam(required = false) String category,
+			@RequestParam(required = false) String campaign) {
 		Member member = access.require(user, workspaceId);
 		return events.between(member, date("from", from), date("to", to),
-				new CalendarEvents.Filter(network, uuid("account", account), state));
+				new CalendarEvents.Filter(network, uuid("account", account), state, uuid("category", category), campaign));
 	}
 
 	@GetMapping("/notable-dates")

@@ -2,6 +2,7 @@ package io.vitrine.calendar.web;
 
 import io.vitrine.calendar.Country;
 import io.vitrine.calendar.internal.WorkspaceCountries;
+import io.vitrine.categories.ContentCategories;
 import io.vitrine.identity.CurrentUser;
 import io.vitrine.networks.ConnectionView;
 import io.vitrine.networks.Connections;
@@ -65,9 +66,12 @@ class CalendarPages {
 
 	private final CalendarFeedService feeds;
 
+	private final ContentCategories categories;
+
 	CalendarPages(WorkspaceAccess access, Connections connections, Connectors connectors, PlannedPosts planned,
-			WorkspaceCountries countries, MessageSource messages, CalendarFeedService feeds) {
+			WorkspaceCountries countries, MessageSource messages, CalendarFeedService feeds, ContentCategories categories) {
 		this.feeds = feeds;
+		this.categories = categories;
 		this.access = access;
 		this.connections = connections;
 		this.connectors = connectors;
@@ -93,6 +97,8 @@ class CalendarPages {
 		model.addAttribute("calendarLocale", "fr".equals(locale.getLanguage()) ? "fr"
 				: firstDay == DayOfWeek.MONDAY ? "en-gb" : "en");
 		model.addAttribute("countries", countries.of(member.workspaceId(), member.workspaceZone()));
+		model.addAttribute("categories", categories.list(member));
+		model.addAttribute("campaigns", planned.campaigns(member));
 		return "calendar/calendar";
 	}
 

@@ -1,5 +1,6 @@
 package io.vitrine.publishing.internal;
 
+import io.vitrine.categories.ContentCategories;
 import io.vitrine.networks.ConnectionStatus;
 import io.vitrine.networks.ConnectionView;
 import io.vitrine.networks.Connections;
@@ -9,6 +10,7 @@ import io.vitrine.networks.PostVariant;
 import io.vitrine.networks.VariantCheck;
 import io.vitrine.publishing.ApprovalGate;
 import io.vitrine.publishing.PostDraft;
+import io.vitrine.publishing.PostLabels;
 import io.vitrine.publishing.PostView;
 import io.vitrine.publishing.TargetState;
 import io.vitrine.publishing.TargetView;
@@ -63,10 +65,13 @@ public class ComposePost {
 
 	private final ObjectProvider<ApprovalGate> approvals;
 
+	private final ContentCategories categories;
+
 	ComposePost(JdbcClient jdbc, Connections connections, Connectors connectors, VariantValidation validation,
 			Transitions transitions, Targets targets, ApplicationEventPublisher events, Clock clock,
-			ObjectProvider<ApprovalGate> approvals) {
+			ObjectProvider<ApprovalGate> approvals, ContentCategories categories) {
 		this.approvals = approvals;
+		this.categories = categories;
 		this.jdbc = jdbc;
 		this.connections = connections;
 		this.connectors = connectors;
@@ -110,9 +115,10 @@ public class ComposePost {
 
 		UUID postId = Ids.next();
 		String zone = draft.when() instanceof PostDraft.At at ? at.zone().getId() : null;
-		jdbc.sql("insert into post (id, workspace_id, created_by, scheduled_at, scheduled_zone, created_at, updated_at)"
-				+ " values (?, ?, ?, ?, ?, ?, ?)")
-			.params(postId, member.workspaceId(), member.userId(), Sql.ts(due), zone, Sql.ts(now), Sql.ts(now))
+		jdbc.sql("insert into post (id, workspace_id, created_by, scheduled_at, scheduled_zone, created_at, updated_at, category_id,"
+				+ " campaign) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(postId, member.workspaceId(), member.userId(), Sql.ts(due), zone, Sql.ts(now), Sql.ts(now),
+					draft.labels().categoryId(), draft.labels().campaign())
 			.update();
 		TargetState state = publishing ? TargetState.SCHEDULED : TargetState.DRAFT;
 		for (int i = 0; i < draft.targets().size(); i++) {
@@ -170,6 +176,15 @@ public class ComposePost {
 				state == TargetState.SCHEDULED ? "scheduled by " + member.userId() : "saved as draft by " + member.userId());
 	}
 
+	private void labelProblems(Member member, PostLabels labels, List<InvalidInput.Problem> problems) {
+		if (labels.categoryId() != null && categories.find(member.workspaceId(), labels.categoryId()).isEmpty()) {
+			problems.add(new InvalidInput.Problem("categoryId", "exists", "no such content category in this workspace"));
+		}
+		if (labels.campaign() != null && labels.campaign().codePointCount(0, labels.campaign().length()) > PostLabels.MAX_CAMPAIGN) {
+			problems.add(new InvalidInput.Problem("campaign", "max-length", "at most " + PostLabels.MAX_CAMPAIGN + " characters"));
+		}
+	}
+
 	private List<ConnectionView> check(Member member, PostDraft draft, boolean publishing, Instant due, Instant now) {
 		List<InvalidInput.Problem> problems = new ArrayList<>();
 		if (draft.targets().isEmpty()) {
@@ -178,6 +193,7 @@ public class ComposePost {
 		if (draft.when() instanceof PostDraft.At && due.isBefore(now)) {
 			problems.add(new InvalidInput.Problem("scheduledAt", "future", "must be in the future; use \"publish now\" instead"));
 		}
+		labelProblems(member, draft.labels(), problems);
 		List<ConnectionView> accounts = new ArrayList<>();
 		Set<UUID> seen = new HashSet<>();
 		for (int i = 0; i < draft.targets().size(); i++) {

@@ -1,5 +1,6 @@
 package io.vitrine.publishing.internal;
 
+import io.vitrine.publishing.PostLabels;
 import io.vitrine.publishing.PostView;
 import io.vitrine.publishing.TargetState;
 import io.vitrine.publishing.TargetView;
@@ -105,6 +106,33 @@ public class Targets {
 		return withImages;
 	}
 
+	/** The labels of these posts of the workspace, by post id (the calendar shows and filters by them). */
+	public Map<UUID, PostLabels> labels(UUID workspaceId, java.util.Collection<UUID> postIds) {
+		List<UUID> ids = List.copyOf(new java.util.LinkedHashSet<>(postIds));
+		Map<UUID, PostLabels> labels = new java.util.HashMap<>();
+		for (int i = 0; i < ids.size(); i += 1000) {
+			List<UUID> chunk = ids.subList(i, Math.min(ids.size(), i + 1000));
+			List<Object> params = new ArrayList<>(chunk);
+			params.add(workspaceId);
+			jdbc.sql("select id, category_id, campaign from post where id in (" + chunk.stream().map(id -> "?").collect(Collectors.joining(","))
+					+ ") and workspace_id = ?")
+				.params(params)
+				.query((rs, row) -> Map.entry(rs.getObject("id", UUID.class),
+						new PostLabels(rs.getObject("category_id", UUID.class), rs.getString("campaign"))))
+				.list()
+				.forEach(e -> labels.put(e.getKey(), e.getValue()));
+		}
+		return labels;
+	}
+
+	/** At most 500: a workspace with more campaign tags than that has a naming problem no list solves. */
+	public List<String> campaigns(UUID workspaceId) {
+		return jdbc.sql("select distinct campaign from post where workspace_id = ? and campaign is not null order by campaign limit 500")
+			.param(workspaceId)
+			.query(String.class)
+			.list();
+	}
+
 	public Optional<PostView> post(UUID workspaceId, UUID postId) {
 		return posts(workspaceId, "p.id = ?", List.of(postId), 1).stream().findFirst();
 	}
@@ -121,12 +149,13 @@ public class Targets {
 		params.addAll(args);
 		params.add(limit);
 		List<PostView> posts = jdbc
-			.sql("select p.id, p.workspace_id, p.created_by, p.scheduled_at, p.scheduled_zone, p.created_at from post p"
+			.sql("select p.id, p.workspace_id, p.created_by, p.scheduled_at, p.scheduled_zone, p.created_at, p.category_id, p.campaign"
+					+ " from post p"
 					+ " where p.workspace_id = ? and " + condition + " order by p.id desc limit ?")
 			.params(params)
 			.query((rs, row) -> new PostView(rs.getObject("id", UUID.class), rs.getObject("workspace_id", UUID.class),
 					rs.getObject("created_by", UUID.class), Sql.instant(rs, "scheduled_at"), rs.getString("scheduled_zone"),
-					Sql.instant(rs, "created_at"), List.of()))
+					Sql.instant(rs, "created_at"), List.of(), new PostLabels(rs.getObject("category_id", UUID.class), rs.getString("campaign"))))
 			.list();
 		if (posts.isEmpty()) {
 			return posts;
@@ -134,7 +163,7 @@ public class Targets {
 		Map<UUID, List<TargetView>> targets = targetsOf(posts.stream().map(PostView::id).toList());
 		return posts.stream()
 			.map(p -> new PostView(p.id(), p.workspaceId(), p.createdBy(), p.scheduledAt(), p.scheduledZone(),
-					p.createdAt(), targets.getOrDefault(p.id(), List.of())))
+					p.createdAt(), targets.getOrDefault(p.id(), List.of()), p.labels()))
 			.toList();
 	}
 

@@ -3,6 +3,7 @@ package io.vitrine.publishing.web;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.vitrine.publishing.PostDraft;
+import io.vitrine.publishing.PostLabels;
 
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,14 @@ final class PostRequests {
 			@Schema(description = "an instant with offset (2026-03-29T07:00:00Z) or a wall-clock time (2026-03-29T09:00) in timeZone; "
 					+ "a time skipped by a daylight-saving change is refused, a repeated one means its first occurrence",
 					example = "2026-03-29T09:00") String scheduledAt,
-			@Schema(description = "IANA zone of a wall-clock scheduledAt; defaults to the workspace's", example = "Europe/Paris") String timeZone) {
+			@Schema(description = "IANA zone of a wall-clock scheduledAt; defaults to the workspace's", example = "Europe/Paris") String timeZone,
+			@Schema(description = "one of the workspace's content categories (GET …/categories), or none") UUID categoryId,
+			@Schema(description = "the campaign tag shared by the posts of one campaign", example = "Christmas 2026",
+					maxLength = PostLabels.MAX_CAMPAIGN) String campaign) {
+
+		PostLabels labels() {
+			return new PostLabels(categoryId, campaign);
+		}
 
 		PostDraft.TargetDraft target(int i) {
 			Target t = targets.get(i);

@@ -105,7 +105,7 @@ class PostsApi {
 		PostDraft.When when = ScheduleParser.parse(body.publish(), body.scheduledAt(), body.timeZone(), member.workspaceZone());
 		List<PostDraft.TargetDraft> drafts = body.targets() == null ? List.of()
 				: IntStream.range(0, body.targets().size()).mapToObj(body::target).toList();
-		return compose.create(member, new PostDraft(drafts, when));
+		return compose.create(member, new PostDraft(drafts, when, body.labels()));
 	}
 
 	@PostMapping("/posts/validate")

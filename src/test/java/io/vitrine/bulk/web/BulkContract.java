@@ -1,6 +1,7 @@
 package io.vitrine.bulk.web;
 
 import io.vitrine.media.MediaItem;
+import io.vitrine.categories.ContentCategories;
 import io.vitrine.media.MediaLibrary;
 import io.vitrine.networks.ConnectionView;
 import io.vitrine.networks.Connections;
@@ -69,6 +70,9 @@ abstract class BulkContract {
 
 	@Autowired
 	SettableClock clock;
+
+	@Autowired
+	ContentCategories categories;
 
 	private final ObjectMapper json = new ObjectMapper();
 
@@ -291,6 +295,26 @@ abstract class BulkContract {
 	}
 
 	@Test
+	void a_category_is_named_case_ignored_and_the_campaign_kept_and_both_come_back_in_the_export() throws Exception {
+		Member owner = new Member(this.owner.id(), workspace.id(), workspace.name(), Role.OWNER, PARIS);
+		categories.create(owner, "Baker's tips", "#2a9d8f");
+		JsonNode preview = previewed("""
+				text,accounts,scheduled_at,category,campaign
+				Keep bread fresh,@olga@bakery.example,2026-12-10 09:00,baker's TIPS,Christmas 2026
+				Our stollen,@olga@bakery.example,2026-12-11 09:00,Products,Christmas 2026
+				""");
+		JsonNode errors = preview.path("errors");
+		assertThat(hasError(errors, 3, "category", "exists")).as(errors.toString()).isTrue();
+		assertThat(errors.toString()).contains("Products");
+		String id = preview.path("status").path("id").asString();
+		start(id, "{\"validRowsOnly\":true}");
+		assertThat(awaitFinished(id).path("rowsImported").asInt()).isEqualTo(1);
+
+		assertThat(export("")).contains("Keep bread fresh,,mastodon:@olga@bakery.example,2026-12-10T09:00+01:00,Europe/Paris,,"
+				+ "Baker's tips,Christmas 2026,scheduled");
+	}
+
+	@Test
 	void each_row_is_checked_by_its_networks_own_rules_like_in_the_composer() throws Exception {
 		JsonNode errors = previewed("text,accounts,link,text_mastodon\n"
 				+ "\"" + "b".repeat(301) + "\",olga.bsky.social,,\n"
@@ -381,9 +405,10 @@ abstract class BulkContract {
 		connections.setTimeZone(workspace.id(), bluesky.id(), ZoneId.of("America/Toronto"));
 		schedule(bluesky, "Happy new year from Toronto", null, Instant.parse("2027-01-01T03:00:00Z"), ZoneId.of("America/Toronto"));
 		String csv = export("");
-		assertThat(csv).startsWith("text,link,accounts,scheduled_at,time_zone,media,state,network,post_id,target_id,published_url\r\n");
+		assertThat(csv).startsWith("text,link,accounts,scheduled_at,time_zone,media,category,campaign,state,network,post_id,target_id,"
+				+ "published_url\r\n");
 		assertThat(csv).contains("\"Croissants, \"\"fresh\"\"\nat seven\",https://bakery.example/croissants,"
-				+ "mastodon:@olga@bakery.example,2026-12-10T09:00+01:00,Europe/Paris,,scheduled,mastodon,");
+				+ "mastodon:@olga@bakery.example,2026-12-10T09:00+01:00,Europe/Paris,,,,scheduled,mastodon,");
 		assertThat(csv).contains("bluesky:olga.bsky.social,2026-12-31T22:00-05:00,America/Toronto");
 		List<Target> before = targets();
 

@@ -1,0 +1,6 @@
+package io.vitrine.categories.web;
+
+import io.vitrine.testsupport.OnPostgres;
+
+class CategoriesOnPostgresTest extends CategoriesContract implements OnPostgres {
+}
