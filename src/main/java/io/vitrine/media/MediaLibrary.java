@@ -47,6 +47,9 @@ public interface MediaLibrary {
 
 	byte[] content(UUID mediaId);
 
+	/** At most {@code length} bytes from {@code offset}, fewer at the end of the file, none past it. */
+	byte[] content(UUID mediaId, long offset, int length);
+
 	/** The small JPEG preview, when there is one. */
 	Optional<byte[]> thumbnail(UUID workspaceId, UUID mediaId);
 

@@ -15,6 +15,16 @@ public record PublishRequest(UUID targetId, String idempotencyKey, PostVariant v
 
 		byte[] read(UUID mediaId);
 
+		/**
+		 * At most {@code length} bytes from {@code offset} (fewer at the end of the file): a connector that uploads a
+		 * video in parts reads one part at a time, so a large video never sits whole in memory.
+		 */
+		default byte[] read(UUID mediaId, long offset, int length) {
+			byte[] all = read(mediaId);
+			int from = (int) Math.min(all.length, offset);
+			return java.util.Arrays.copyOfRange(all, from, (int) Math.min(all.length, from + (long) length));
+		}
+
 		/** A network reference (blob, media id) from an earlier upload in this scope, if any. */
 		Optional<String> uploaded(UUID mediaId, String scope);
 

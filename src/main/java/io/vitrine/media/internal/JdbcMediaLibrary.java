@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -221,6 +222,30 @@ class JdbcMediaLibrary implements MediaLibrary {
 		}
 		try (InputStream in = store.open(key)) {
 			return in.readAllBytes();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("media " + mediaId + " is missing from the media store", e);
+		}
+	}
+
+	@Override
+	public byte[] content(UUID mediaId, long offset, int length) {
+		if (offset < 0 || length < 0) {
+			throw new IllegalArgumentException("offset and length must not be negative");
+		}
+		Map<String, Object> row = jdbc.sql("select storage_key, content from media where id = ?").param(mediaId).query().singleRow();
+		String key = (String) row.get("storage_key");
+		if (key == null) {
+			byte[] all = (byte[]) row.get("content");
+			int from = (int) Math.min(all.length, offset);
+			return Arrays.copyOfRange(all, from, (int) Math.min(all.length, from + (long) length));
+		}
+		try (InputStream in = store.open(key)) {
+			in.skipNBytes(offset); // a file on disk seeks
+			return in.readNBytes(length);
+		}
+		catch (java.io.EOFException pastTheEnd) {
+			return new byte[0];
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("media " + mediaId + " is missing from the media store", e);

@@ -24,7 +24,6 @@ import tools.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -124,11 +123,11 @@ class YouTubeConnector implements NetworkConnector {
 		PostVariant.Media video = request.variant().videos().getFirst();
 		String scope = "youtube:" + request.targetId();
 		return withToken(channel, token -> {
-			byte[] bytes = request.media().read(video.mediaId());
+			long length = video.sizeBytes();
 			Optional<String> remembered = request.media().uploaded(video.mediaId(), scope);
 			long from = 0;
 			String session;
-			Progress progress = remembered.isPresent() ? status(token, remembered.get(), bytes.length) : Progress.EXPIRED;
+			Progress progress = remembered.isPresent() ? status(token, remembered.get(), length) : Progress.EXPIRED;
 			if (progress.done() != null) {
 				return progress.done();
 			}
@@ -137,11 +136,11 @@ class YouTubeConnector implements NetworkConnector {
 				from = progress.next();
 			}
 			else {
-				session = start(token, request.variant(), video, bytes.length);
+				session = start(token, request.variant(), video, length);
 				// Kept before the first byte: whatever happens next, a retry resumes this session.
 				request.media().rememberUpload(video.mediaId(), scope, session);
 			}
-			return send(token, session, video.contentType(), bytes, from);
+			return send(token, session, request.media(), video, from);
 		});
 	}
 
@@ -174,17 +173,24 @@ class YouTubeConnector implements NetworkConnector {
 		throw new YouTubeStop(YouTubeRefusal.outcome(GoogleAnswer.of(answer), false, clock.instant()));
 	}
 
-	/** Sends the bytes from {@code from}, resuming after 308s, 5xx and lost answers as the protocol describes. */
-	private PublishOutcome send(String token, String session, String contentType, byte[] bytes, long from) {
-		long total = bytes.length;
+	/**
+	 * Sends the video from byte {@code from}, one chunk read at a time (a video never sits whole in memory), resuming
+	 * after 308s, 5xx and lost answers as the protocol describes.
+	 */
+	private PublishOutcome send(String token, String session, PublishRequest.MediaAccess media, PostVariant.Media video, long from) {
+		long total = video.sizeBytes();
 		int resumes = 0;
 		long next = from;
 		while (true) {
-			int end = (int) Math.min(total, next + settings.chunkBytes());
-			byte[] part = Arrays.copyOfRange(bytes, (int) next, end);
+			long end = Math.min(total, next + settings.chunkBytes());
+			byte[] part = media.read(video.mediaId(), next, (int) (end - next));
+			if (part.length != end - next) {
+				return new PublishOutcome.Rejected("The video file is shorter than the library says (" + total + " bytes); "
+						+ "upload it again");
+			}
 			OutboundResponse answer = null;
 			try {
-				answer = api.putPart(token, session, contentType, part, next, total);
+				answer = api.putPart(token, session, video.contentType(), part, next, total);
 			}
 			catch (AddressNotAllowed e) {
 				return new PublishOutcome.Rejected(e.getMessage());

@@ -8,7 +8,7 @@ import io.vitrine.publishing.TargetView;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Gives connectors the image bytes and the memory of what they already uploaded. */
+/** Gives connectors the media bytes (whole, or a part at a time) and the memory of what they already uploaded. */
 record TargetMedia(MediaLibrary library) implements PublishRequest.MediaAccess {
 
 	/** The one way a target becomes a request: its id, stored before any send, is its idempotency key. */
@@ -19,6 +19,11 @@ record TargetMedia(MediaLibrary library) implements PublishRequest.MediaAccess {
 	@Override
 	public byte[] read(UUID mediaId) {
 		return library.content(mediaId);
+	}
+
+	@Override
+	public byte[] read(UUID mediaId, long offset, int length) {
+		return library.content(mediaId, offset, length);
 	}
 
 	@Override

@@ -14,12 +14,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A row as versions before the media store wrote it: its bytes in media.content. */
+/** A row as versions before the media store wrote it: its bytes in media.content; whole or in parts. */
 @WebContract
 class MoveMediaOutOfDatabaseTest implements OnH2 {
 
@@ -49,6 +50,7 @@ class MoveMediaOutOfDatabaseTest implements OnH2 {
 			.params(id, workspace.id(), png.length, png, OffsetDateTime.parse("2026-01-01T00:00:00Z"))
 			.update();
 		assertThat(library.content(id)).as("not moved yet: read from the column").isEqualTo(png);
+		assertThat(library.content(id, 10, 20)).isEqualTo(Arrays.copyOfRange(png, 10, 30));
 
 		assertThat(move.moveAll()).isGreaterThanOrEqualTo(1);
 
@@ -56,6 +58,9 @@ class MoveMediaOutOfDatabaseTest implements OnH2 {
 		assertThat(row.get("storage_key")).isEqualTo(MediaKeys.file(id));
 		assertThat(row.get("content")).isNull();
 		assertThat(library.content(id)).isEqualTo(png);
+		assertThat(library.content(id, 10, 20)).as("a part, read from the store").isEqualTo(Arrays.copyOfRange(png, 10, 30));
+		assertThat(library.content(id, png.length - 5, 20)).as("fewer at the end").isEqualTo(Arrays.copyOfRange(png, png.length - 5, png.length));
+		assertThat(library.content(id, png.length + 100, 20)).as("none past the end").isEmpty();
 		assertThat(library.thumbnail(workspace.id(), id)).isPresent();
 		assertThat(move.moveAll()).as("nothing left to move").isZero();
 	}

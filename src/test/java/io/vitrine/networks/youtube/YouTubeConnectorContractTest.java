@@ -33,11 +33,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,6 +65,8 @@ class YouTubeConnectorContractTest {
 	private final Map<String, String> sessions = new ConcurrentHashMap<>();
 
 	private final UUID channelId = UUID.randomUUID();
+
+	private final AtomicInteger partsRead = new AtomicInteger();
 
 	private String refreshToken;
 
@@ -160,7 +164,12 @@ class YouTubeConnectorContractTest {
 				Map.of("title", title, "tags", "pain, levain, boulangerie du coin", "privacy", "unlisted")),
 				new PublishRequest.MediaAccess() {
 					public byte[] read(UUID id) {
-						return video;
+						throw new AssertionError("the whole video was read at once; it must go a part at a time");
+					}
+
+					public byte[] read(UUID id, long offset, int length) {
+						partsRead.incrementAndGet();
+						return Arrays.copyOfRange(video, (int) offset, (int) Math.min(video.length, offset + length));
 					}
 
 					public Optional<String> uploaded(UUID id, String scope) {
@@ -236,6 +245,7 @@ class YouTubeConnectorContractTest {
 				"bytes " + GRANULE + "-" + (2 * GRANULE - 1) + "/" + video.length,
 				"bytes " + 2 * GRANULE + "-" + (video.length - 1) + "/" + video.length);
 		assertThat(server.sessions.values().iterator().next().received.toByteArray()).isEqualTo(video);
+		assertThat(partsRead).as("read a part at a time from the library, never whole").hasValue(3);
 	}
 
 	@Test
