@@ -11,6 +11,7 @@ import io.vitrine.networks.PublishRequest;
 import io.vitrine.networks.ReconcileOutcome;
 import io.vitrine.networks.VariantCheck;
 import io.vitrine.networks.Violation;
+import io.vitrine.networks.medialinks.PublicMediaLinks;
 import io.vitrine.networks.meta.GraphAnswer;
 import io.vitrine.networks.meta.GraphThrottle;
 import io.vitrine.networks.oauth.OAuthTokens;
@@ -19,6 +20,7 @@ import io.vitrine.outbound.ConnectFailed;
 import io.vitrine.outbound.OutboundFailure;
 import io.vitrine.outbound.OutcomeUnknown;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -32,8 +34,10 @@ import java.util.stream.Collectors;
 /**
  * Publishes to a Facebook Page with its Page token: text (and a link) to {@code /{page-id}/feed}, one
  * photo as a photo post ({@code /{page-id}/photos} with its caption), several as unpublished photos
- * attached to a feed post. The Graph API has no idempotency key: a post whose answer was lost is
- * looked for among the Page's published posts, never sent again on a guess.
+ * attached to a feed post, a video to {@code /{page-id}/videos} (Facebook fetches it from a
+ * {@link PublicMediaLinks} link, then processes it: pending until its status says ready). The Graph API has no
+ * idempotency key: a post whose answer was lost is looked for among the Page's published posts (or videos),
+ * never sent again on a guess.
  */
 @Component
 class FacebookConnector implements NetworkConnector {
@@ -44,11 +48,17 @@ class FacebookConnector implements NetworkConnector {
 
 	private final FacebookFindPost findPost;
 
+	/** Facebook processes most Page videos within minutes; asking more often only spends rate limit. */
+	static final Duration VIDEO_CHECK = Duration.ofSeconds(30);
+
 	private final OAuthTokens tokens;
+
+	private final PublicMediaLinks links;
 
 	private final Clock clock;
 
-	FacebookConnector(GraphApi api, FacebookFindPost findPost, OAuthTokens tokens, Clock clock) {
+	FacebookConnector(GraphApi api, FacebookFindPost findPost, PublicMediaLinks links, OAuthTokens tokens, Clock clock) {
+		this.links = links;
 		this.api = api;
 		this.findPost = findPost;
 		this.tokens = tokens;
@@ -67,7 +77,7 @@ class FacebookConnector implements NetworkConnector {
 
 	@Override
 	public Set<Capability> capabilities() {
-		return EnumSet.of(Capability.PUBLISH, Capability.IMAGES, Capability.RECONCILE);
+		return EnumSet.of(Capability.PUBLISH, Capability.IMAGES, Capability.VIDEO, Capability.ASYNC_PUBLISH, Capability.RECONCILE);
 	}
 
 	@Override
@@ -110,6 +120,9 @@ class FacebookConnector implements NetworkConnector {
 	private PublishOutcome send(Channel channel, String token, PublishRequest request) {
 		PostVariant variant = request.variant();
 		String page = channel.remoteAccountId();
+		if (!variant.videos().isEmpty()) {
+			return video(token, page, variant);
+		}
 		if (variant.images().size() == 1) {
 			PostVariant.Media image = variant.images().getFirst();
 			return created(() -> api.photo(token, page, "photo", image.contentType(), request.media().read(image.mediaId()),
@@ -147,6 +160,81 @@ class FacebookConnector implements NetworkConnector {
 				"Facebook did not return the uploaded photo's id; nothing was posted")));
 		request.media().rememberUpload(image.mediaId(), scope, id);
 		return id;
+	}
+
+	private PublishOutcome video(String token, String page, PostVariant variant) {
+		GraphAnswer answer;
+		try {
+			answer = api.video(token, page, links.link(variant.videos().getFirst()), variant.fullText());
+		}
+		catch (AddressNotAllowed e) {
+			return new PublishOutcome.Rejected(e.getMessage());
+		}
+		catch (ConnectFailed e) {
+			return new PublishOutcome.Transient("Could not reach Facebook: " + e.getMessage());
+		}
+		catch (OutcomeUnknown e) {
+			return new PublishOutcome.Unknown("The video was sent to Facebook but no answer came back (" + e.getMessage() + ")");
+		}
+		if (!answer.ok()) {
+			return refusal(answer, true);
+		}
+		return answer.text("id")
+			.<PublishOutcome>map(id -> new PublishOutcome.Pending(id, clock.instant().plus(VIDEO_CHECK), "Facebook is processing the video"))
+			.orElseGet(() -> new PublishOutcome.Unknown("Facebook answered without the video's id"));
+	}
+
+	/** A video Facebook accepted: published once its status says ready, refused if its processing failed. */
+	@Override
+	public PublishOutcome checkPending(Channel channel, PublishRequest request, String videoId) {
+		try {
+			return tokens.call(channel, token -> videoStatus(token, videoId));
+		}
+		catch (OAuthTokens.Problem problem) {
+			return problem.outcome();
+		}
+	}
+
+	private PublishOutcome videoStatus(String token, String videoId) {
+		GraphAnswer answer;
+		try {
+			answer = api.videoStatus(token, videoId);
+		}
+		catch (OutboundFailure e) {
+			return later(videoId, "could not read the video's status: " + e.getMessage());
+		}
+		if (!answer.ok()) {
+			PublishOutcome refused = refusal(answer, false);
+			return refused instanceof PublishOutcome.Transient t ? later(videoId, t.message()) : refused;
+		}
+		JsonNode status = answer.body().path("status");
+		return switch (status.path("video_status").asString("")) {
+			case "ready" -> new PublishOutcome.Published(videoId, videoUrl(videoId, answer.body().path("permalink_url").asString(null)));
+			case "error" -> new PublishOutcome.Rejected("Facebook could not process the video: " + processingError(status)
+					+ ". Nothing was posted.");
+			case "expired" -> new PublishOutcome.Rejected("Facebook dropped the video before it was processed. Nothing was posted.");
+			default -> later(videoId, "Facebook is still processing the video");
+		};
+	}
+
+	private PublishOutcome later(String videoId, String why) {
+		return new PublishOutcome.Pending(videoId, clock.instant().plus(VIDEO_CHECK), why);
+	}
+
+	private static String processingError(JsonNode status) {
+		for (String phase : List.of("processing_phase", "uploading_phase", "publishing_phase")) {
+			JsonNode errors = status.path(phase).path("errors");
+			if (errors.isArray() && !errors.isEmpty()) {
+				return errors.get(0).path("message").asString("no reason given");
+			}
+		}
+		return "no reason given";
+	}
+
+	/** permalink_url is a path on facebook.com ("/{page}/videos/{id}/"). */
+	static String videoUrl(String videoId, String permalink) {
+		return permalink != null && permalink.startsWith("/") ? FacebookOAuth.SERVER + permalink
+				: FacebookOAuth.SERVER + "/" + videoId;
 	}
 
 	private PublishOutcome created(java.util.function.Supplier<GraphAnswer> create, String idField) {

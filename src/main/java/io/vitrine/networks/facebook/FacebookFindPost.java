@@ -42,6 +42,9 @@ class FacebookFindPost {
 	}
 
 	private ReconcileOutcome search(Channel channel, String token, PublishRequest request, Instant since) {
+		if (!request.variant().videos().isEmpty()) {
+			return searchVideos(channel, token, request, since);
+		}
 		GraphAnswer answer;
 		try {
 			answer = api.publishedPosts(token, channel.remoteAccountId(), since);
@@ -64,6 +67,33 @@ class FacebookFindPost {
 		}
 		return answer.body().path("paging").has("next")
 				? new ReconcileOutcome.Inconclusive("More than 100 posts were published on the Page since the first attempt")
+				: new ReconcileOutcome.NotFound();
+	}
+
+	/** A video is a Page video before it is a post: looked for among the Page's videos, by its description. */
+	private ReconcileOutcome searchVideos(Channel channel, String token, PublishRequest request, Instant since) {
+		GraphAnswer answer;
+		try {
+			answer = api.videos(token, channel.remoteAccountId(), since);
+		}
+		catch (OutboundFailure e) {
+			return new ReconcileOutcome.Inconclusive("Could not read the Page's recent videos on Facebook: " + e.getMessage());
+		}
+		if (answer.tokenRefused()) {
+			throw new OAuthTokens.TokenRejected("Facebook refused the Page token: " + answer.message());
+		}
+		if (!answer.ok()) {
+			return new ReconcileOutcome.Inconclusive("Facebook answered " + answer.message() + " to reading recent videos");
+		}
+		String expected = comparable(request.variant().fullText());
+		for (JsonNode video : answer.body().path("data")) {
+			if (comparable(video.path("description").asString("")).equals(expected)) {
+				String id = video.path("id").asString();
+				return new ReconcileOutcome.Found(id, FacebookConnector.videoUrl(id, video.path("permalink_url").asString(null)));
+			}
+		}
+		return answer.body().path("paging").has("next")
+				? new ReconcileOutcome.Inconclusive("More than 100 videos were added to the Page since the first attempt")
 				: new ReconcileOutcome.NotFound();
 	}
 

@@ -30,6 +30,17 @@ final class FacebookRules {
 
 	static final NetworkLimits LIMITS = new NetworkLimits(MAX_CHARACTERS, 0, 0, MAX_IMAGES, MAX_IMAGE_BYTES, 0, IMAGE_TYPES);
 
+	/**
+	 * A Page video, which Facebook fetches from a public address (file_url on {@code POST /{page-id}/videos},
+	 * https://developers.facebook.com/docs/graph-api/reference/page/videos/): a non-resumable upload, so at most
+	 * 1 GB and 20 minutes (https://developers.facebook.com/docs/video-api/guides/publishing); MP4 or MOV, alone in its post.
+	 */
+	static final Set<String> VIDEO_TYPES = Set.of("video/mp4", "video/quicktime");
+
+	static final long MAX_VIDEO_BYTES = 1024L * 1024 * 1024;
+
+	static final long MAX_VIDEO_MILLIS = 20 * 60 * 1000L;
+
 	private FacebookRules() {
 	}
 
@@ -37,8 +48,9 @@ final class FacebookRules {
 		List<Violation> violations = new ArrayList<>();
 		String text = variant.fullText();
 		List<PostVariant.Media> images = variant.images();
-		if (text.isBlank() && images.isEmpty()) {
-			violations.add(new Violation(NETWORK, "text", "required", "A Facebook post needs text or at least one image."));
+		List<PostVariant.Media> videos = variant.videos();
+		if (text.isBlank() && images.isEmpty() && videos.isEmpty()) {
+			violations.add(new Violation(NETWORK, "text", "required", "A Facebook post needs text, an image or a video."));
 		}
 		else if (text.length() > MAX_CHARACTERS) {
 			violations.add(new Violation(NETWORK, "text", "max-characters",
@@ -60,6 +72,30 @@ final class FacebookRules {
 					.formatted(i + 1, image.sizeBytes() / 1_048_576.0)));
 			}
 		}
+		checkVideos(videos, images, violations);
 		return new VariantCheck(text.length(), MAX_CHARACTERS, violations);
+	}
+
+	private static void checkVideos(List<PostVariant.Media> videos, List<PostVariant.Media> images, List<Violation> violations) {
+		if (videos.isEmpty()) {
+			return;
+		}
+		if (videos.size() > 1 || !images.isEmpty()) {
+			violations.add(new Violation(NETWORK, "videos", "video-alone", "A Facebook video post holds one video and no image."));
+		}
+		PostVariant.Media video = videos.getFirst();
+		if (video.contentType() == null || !VIDEO_TYPES.contains(video.contentType().toLowerCase(java.util.Locale.ROOT))) {
+			violations.add(new Violation(NETWORK, "videos[0]", "video-type",
+					"The video is %s; Vitrine sends MP4 and MOV videos to Facebook.".formatted(video.contentType())));
+		}
+		if (video.sizeBytes() > MAX_VIDEO_BYTES) {
+			violations.add(new Violation(NETWORK, "videos[0]", "max-video-bytes",
+					"The video is %.1f GB; Facebook fetches videos of up to 1 GB.".formatted(video.sizeBytes() / 1_073_741_824.0)));
+		}
+		if (video.durationMillis() != null && video.durationMillis() > MAX_VIDEO_MILLIS) {
+			violations.add(new Violation(NETWORK, "videos[0]", "max-duration",
+					"The video lasts %d min %02d s; Facebook fetches videos of up to 20 minutes."
+						.formatted(video.durationMillis() / 60_000, video.durationMillis() / 1000 % 60)));
+		}
 	}
 }

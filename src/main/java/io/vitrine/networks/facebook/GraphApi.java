@@ -72,6 +72,28 @@ class GraphApi {
 		return send(OutboundRequest.post(url("/" + id(pageId) + "/photos")).bearer(pageToken).multipart(parts));
 	}
 
+	/** https://developers.facebook.com/docs/graph-api/reference/page/videos/#Creating: Facebook fetches the file itself. */
+	GraphAnswer video(String pageToken, String pageId, String fileUrl, String description) {
+		Map<String, List<String>> form = new LinkedHashMap<>();
+		form.put("file_url", List.of(fileUrl));
+		if (description != null && !description.isEmpty()) {
+			form.put("description", List.of(description));
+		}
+		return send(OutboundRequest.post(url("/" + id(pageId) + "/videos")).bearer(pageToken).form(form));
+	}
+
+	/** Where a video stands (https://developers.facebook.com/docs/graph-api/reference/video-status/) and its address. */
+	GraphAnswer videoStatus(String pageToken, String videoId) {
+		return send(OutboundRequest.get(url("/" + id(videoId))).query("fields", "id,status,permalink_url").bearer(pageToken));
+	}
+
+	/** The Page's videos since {@code since}, newest first (https://developers.facebook.com/docs/graph-api/reference/page/videos/#Reading). */
+	GraphAnswer videos(String pageToken, String pageId, Instant since) {
+		return send(OutboundRequest.get(url("/" + id(pageId) + "/videos"))
+			.query("fields", "id,description,created_time,permalink_url").query("since", Long.toString(since.getEpochSecond()))
+			.query("limit", "100").bearer(pageToken));
+	}
+
 	/** The Page's own posts since {@code since}, newest first. */
 	GraphAnswer publishedPosts(String pageToken, String pageId, Instant since) {
 		return send(OutboundRequest.get(url("/" + id(pageId) + "/published_posts"))

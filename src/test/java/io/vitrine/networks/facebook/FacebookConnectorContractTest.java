@@ -1,5 +1,7 @@
 package io.vitrine.networks.facebook;
 
+import io.vitrine.networks.internal.VaultTestKit;
+import io.vitrine.networks.medialinks.PublicMediaLinks;
 import io.vitrine.networks.meta.GraphAnswer;
 import io.vitrine.testsupport.RequestBodies;
 import io.vitrine.networks.Channel;
@@ -21,8 +23,10 @@ import io.vitrine.testsupport.SettableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -57,6 +61,9 @@ class FacebookConnectorContractTest {
 
 	private final Map<UUID, byte[]> files = new ConcurrentHashMap<>();
 
+	@TempDir
+	Path keys;
+
 	@BeforeEach
 	void setUp() {
 		server = new GraphContractServer(clock);
@@ -66,7 +73,8 @@ class FacebookConnectorContractTest {
 		GraphApi api = new GraphApi(OutboundHttp.create(outbound), settings);
 		oauth = new FacebookOAuth(settings, api, OAuthTestKit.redirect("http://vitrine.test"));
 		OAuthTokens tokens = OAuthTestKit.tokens(oauth, outbound, id -> stored.get(), clock);
-		connector = new FacebookConnector(api, new FacebookFindPost(api, tokens), tokens, clock);
+		PublicMediaLinks links = new PublicMediaLinks(VaultTestKit.vault(keys), "http://vitrine.test", clock);
+		connector = new FacebookConnector(api, new FacebookFindPost(api, tokens), links, tokens, clock);
 		stored.set(new TokenSet(server.issuePageToken(GraphContractServer.PAGE_ID), null, null, null).credentials());
 	}
 
@@ -201,6 +209,74 @@ class FacebookConnectorContractTest {
 		assertThat(feed.header("Authorization")).isEqualTo("Bearer " + stored.get().require("accessToken"));
 		assertThat(feed.form()).containsOnly(Map.entry("message", "Croissants chauds à 7 h 🥐"),
 				Map.entry("link", "https://example.com/menu"));
+	}
+
+	private static PostVariant.Media video(long bytes, long millis) {
+		return new PostVariant.Media(UUID.randomUUID(), "video/mp4", bytes, 1920, 1080, millis, null);
+	}
+
+	@Test
+	void a_video_is_fetched_by_facebook_from_a_sealed_link_pending_while_processed_then_published_at_its_address() {
+		PostVariant.Media mp4 = video(80_000_000, 95_000);
+		PublishRequest request = request("Le fournil en vidéo", null, List.of(mp4));
+
+		PublishOutcome outcome = connector.publish(page(), request);
+
+		GraphContractServer.Video sent = server.videos().getFirst();
+		assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Pending.class, pending -> {
+			assertThat(pending.remoteRef()).isEqualTo(sent.id());
+			assertThat(pending.checkAfter()).isEqualTo(clock.instant().plus(FacebookConnector.VIDEO_CHECK));
+		});
+		assertThat(sent.description()).isEqualTo("Le fournil en vidéo");
+		assertThat(sent.fileUrl()).startsWith(GraphContractServer.PUBLIC_MEDIA).doesNotContain(mp4.mediaId().toString());
+		assertThat(server.posts()).as("no feed post besides the video").isEmpty();
+
+		assertThat(connector.checkPending(page(), request, sent.id())).isInstanceOf(PublishOutcome.Pending.class);
+		server.videoReady(sent.id());
+		assertThat(connector.checkPending(page(), request, sent.id())).isInstanceOfSatisfying(PublishOutcome.Published.class, p -> {
+			assertThat(p.remoteId()).isEqualTo(sent.id());
+			assertThat(p.remoteUrl()).isEqualTo(FacebookOAuth.SERVER + "/" + GraphContractServer.PAGE_ID + "/videos/" + sent.id() + "/");
+		});
+		assertThat(server.videos()).as("checked, never sent again").hasSize(1);
+	}
+
+	@Test
+	void a_video_facebook_cannot_process_is_rejected_with_its_words() {
+		PublishRequest request = request("Vidéo abîmée", null, List.of(video(5_000_000, 12_000)));
+		String id = ((PublishOutcome.Pending) connector.publish(page(), request)).remoteRef();
+
+		server.videoFailed(id, "The video file you selected is in a format that we don't support.");
+
+		assertThat(connector.checkPending(page(), request, id)).isInstanceOfSatisfying(PublishOutcome.Rejected.class,
+				r -> assertThat(r.message()).contains("a format that we don't support", "Nothing was posted"));
+	}
+
+	@Test
+	void a_video_whose_answer_was_lost_is_found_among_the_pages_videos_never_sent_twice() {
+		Instant sentAt = clock.instant();
+		PublishRequest request = request("Pétrissage du matin", null, List.of(video(5_000_000, 12_000)));
+		server.respondOnce("POST", server.path("/" + GraphContractServer.PAGE_ID + "/videos"), server::acceptThenHang);
+
+		assertThat(connector.publish(page(), request)).isInstanceOf(PublishOutcome.Unknown.class);
+
+		String id = server.videos().getFirst().id();
+		assertThat(connector.reconcile(page(), request, sentAt)).isInstanceOfSatisfying(ReconcileOutcome.Found.class,
+				found -> assertThat(found.remoteId()).isEqualTo(id));
+		assertThat(connector.reconcile(page(), request("Une autre vidéo", null, List.of(video(5_000_000, 12_000))), sentAt))
+			.isInstanceOf(ReconcileOutcome.NotFound.class);
+		assertThat(server.videos()).hasSize(1);
+	}
+
+	@Test
+	void a_video_over_facebooks_limits_or_with_images_is_refused_before_anything_is_sent() {
+		PublishOutcome tooLong = connector.publish(page(), request("Long", null, List.of(video(5_000_000, 21 * 60_000))));
+		PublishOutcome tooBig = connector.publish(page(), request("Big", null, List.of(video(2L * 1024 * 1024 * 1024, 60_000))));
+		PublishOutcome mixed = connector.publish(page(), request("Mixed", null, List.of(video(5_000_000, 60_000), image("image/jpeg", 4096))));
+
+		assertThat(tooLong).isInstanceOfSatisfying(PublishOutcome.Rejected.class, r -> assertThat(r.message()).contains("21 min 00 s", "20 minutes"));
+		assertThat(tooBig).isInstanceOfSatisfying(PublishOutcome.Rejected.class, r -> assertThat(r.message()).contains("up to 1 GB"));
+		assertThat(mixed).isInstanceOfSatisfying(PublishOutcome.Rejected.class, r -> assertThat(r.message()).contains("one video and no image"));
+		assertThat(server.requests()).isEmpty();
 	}
 
 	@Test

@@ -49,6 +49,10 @@ import java.util.regex.Pattern;
  * {@code POST /{page-id}/photos}, https://developers.facebook.com/docs/graph-api/reference/page/photos/, which
  * answer only to that Page's token (a user token gets error 200);</li>
  * <li>{@code GET /{page-id}/published_posts}, https://developers.facebook.com/docs/graph-api/reference/page/published_posts/;</li>
+ * <li>{@code POST /{page-id}/videos} with file_url and {@code GET /{page-id}/videos},
+ * https://developers.facebook.com/docs/graph-api/reference/page/videos/, and a video's status
+ * ({@code GET /{video-id}?fields=status}, https://developers.facebook.com/docs/graph-api/reference/video-status/:
+ * video_status processing, then ready or error, with the processing phase's errors);</li>
  * <li>errors in the one Graph shape, https://developers.facebook.com/docs/graph-api/guides/error-handling, and
  * throttling with X-Business-Use-Case-Usage, https://developers.facebook.com/docs/graph-api/overview/rate-limiting.</li>
  * </ul>
@@ -97,6 +101,17 @@ final class GraphContractServer implements AutoCloseable {
 	record Post(String id, String pageId, String message, String link, List<String> photos, Instant createdAt) {
 	}
 
+	/** Where Vitrine's sealed public media links point in these tests (Facebook fetches a video from there). */
+	static final String PUBLIC_MEDIA = "http://vitrine.test/public/media/";
+
+	/** A Page video: its status moves from processing to ready or error when a test says so. */
+	record Video(String id, String pageId, String fileUrl, String description, Instant createdAt, String status, String error) {
+
+		Video with(String newStatus, String newError) {
+			return new Video(id, pageId, fileUrl, description, createdAt, newStatus, newError);
+		}
+	}
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	private final HttpServer server;
@@ -123,6 +138,8 @@ final class GraphContractServer implements AutoCloseable {
 	private final Set<String> unpublished = ConcurrentHashMap.newKeySet();
 
 	private final List<Post> posts = new CopyOnWriteArrayList<>();
+
+	private final Map<String, Video> videos = new java.util.concurrent.ConcurrentSkipListMap<>();
 
 	private final AtomicLong ids = new AtomicLong(900_000_000_000_000L);
 
@@ -191,6 +208,20 @@ final class GraphContractServer implements AutoCloseable {
 
 	List<Post> posts() {
 		return List.copyOf(posts);
+	}
+
+	List<Video> videos() {
+		return List.copyOf(videos.values());
+	}
+
+	/** Facebook finished processing the video: its status reads ready. */
+	void videoReady(String id) {
+		videos.computeIfPresent(id, (k, v) -> v.with("ready", null));
+	}
+
+	/** Facebook could not process the video. */
+	void videoFailed(String id, String error) {
+		videos.computeIfPresent(id, (k, v) -> v.with("error", error));
 	}
 
 	byte[] photo(String id) {
@@ -308,7 +339,11 @@ final class GraphContractServer implements AutoCloseable {
 			answer.putObject("paging").putObject("cursors").put("before", "QVFI").put("after", "QVFJ");
 			return json(200, answer);
 		}
-		Matcher edge = Pattern.compile("/" + Pattern.quote(VERSION) + "/(\\d+)/(feed|photos|published_posts)").matcher(r.path());
+		Matcher node = Pattern.compile("/" + Pattern.quote(VERSION) + "/(\\d+)").matcher(r.path());
+		if (node.matches() && r.method().equals("GET") && videos.containsKey(node.group(1))) {
+			return videoStatus(r, videos.get(node.group(1)), page);
+		}
+		Matcher edge = Pattern.compile("/" + Pattern.quote(VERSION) + "/(\\d+)/(feed|photos|published_posts|videos)").matcher(r.path());
 		if (!edge.matches()) {
 			violations.add(route + " is not an operation Vitrine should call");
 			return error(400, "Unsupported request", 100, null, false);
@@ -322,6 +357,8 @@ final class GraphContractServer implements AutoCloseable {
 			case "POST feed" -> feed(r, page);
 			case "POST photos" -> photos(r, page);
 			case "GET published_posts" -> published(r, page);
+			case "POST videos" -> postVideo(r, page);
+			case "GET videos" -> listVideos(r, page);
 			default -> {
 				violations.add(route + ": wrong method");
 				yield error(400, "Unsupported request", 100, null, false);
@@ -427,6 +464,60 @@ final class GraphContractServer implements AutoCloseable {
 			ObjectNode item = data.addObject().put("id", post.id()).put("created_time", format.format(post.createdAt()));
 			if (post.message() != null) {
 				item.put("message", post.message());
+			}
+		}
+		answer.putObject("paging").putObject("cursors").put("before", "QVFI").put("after", "QVFJ");
+		return json(200, answer);
+	}
+
+	private Answer postVideo(Recorded r, String page) {
+		Map<String, String> form = r.form();
+		Set<String> allowed = Set.of("file_url", "description", "title", "published");
+		form.keySet().stream().filter(n -> !allowed.contains(n)).forEach(n -> violations.add("videos: undeclared field " + n));
+		String url = form.getOrDefault("file_url", "");
+		if (url.isEmpty()) {
+			return error(400, "(#100) file_url or source is required", 100, null, false);
+		}
+		if (!url.startsWith(PUBLIC_MEDIA) || url.length() < PUBLIC_MEDIA.length() + 40) {
+			violations.add("videos: a file_url Facebook cannot fetch, or guessable: " + url);
+		}
+		String id = Long.toString(ids.incrementAndGet());
+		videos.put(id, new Video(id, page, url, form.get("description"), clock.instant(), "processing", null));
+		return json(200, json.createObjectNode().put("id", id));
+	}
+
+	private Answer videoStatus(Recorded r, Video video, String page) {
+		if (!video.pageId().equals(page)) {
+			return error(400, "Unsupported get request. Object with ID '" + video.id() + "' does not exist", 100, 33, false);
+		}
+		expectFields(r, "id,status,permalink_url");
+		ObjectNode answer = json.createObjectNode().put("id", video.id())
+			.put("permalink_url", "/" + video.pageId() + "/videos/" + video.id() + "/");
+		ObjectNode status = answer.putObject("status").put("video_status", video.status());
+		status.putObject("uploading_phase").put("status", "complete");
+		ObjectNode processing = status.putObject("processing_phase")
+			.put("status", switch (video.status()) { case "ready" -> "complete"; case "error" -> "error"; default -> "in_progress"; });
+		if (video.error() != null) {
+			processing.putArray("errors").addObject().put("code", 1363008).put("message", video.error());
+		}
+		status.putObject("publishing_phase").put("status", video.status().equals("ready") ? "complete" : "not_started");
+		return json(200, answer);
+	}
+
+	private Answer listVideos(Recorded r, String page) {
+		expectFields(r, "id,description,created_time,permalink_url");
+		Instant since = Instant.ofEpochSecond(Long.parseLong(r.query().getOrDefault("since", "0")));
+		List<Video> mine = new ArrayList<>(videos.values().stream()
+			.filter(v -> v.pageId().equals(page) && !v.createdAt().isBefore(since)).toList());
+		java.util.Collections.reverse(mine);
+		ObjectNode answer = json.createObjectNode();
+		ArrayNode data = answer.putArray("data");
+		DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx").withZone(ZoneOffset.UTC);
+		for (Video video : mine) {
+			ObjectNode item = data.addObject().put("id", video.id()).put("created_time", format.format(video.createdAt()))
+				.put("permalink_url", "/" + video.pageId() + "/videos/" + video.id() + "/");
+			if (video.description() != null) {
+				item.put("description", video.description());
 			}
 		}
 		answer.putObject("paging").putObject("cursors").put("before", "QVFI").put("after", "QVFJ");
