@@ -9,6 +9,13 @@ public sealed interface ReconcileOutcome {
 	record NotFound() implements ReconcileOutcome {
 	}
 
+	/**
+	 * Found, with more to do: the network has the post's first part (a thread's first post), and the connector goes on
+	 * from {@code remoteRef} through {@link NetworkConnector#checkPending}, as for a pending post.
+	 */
+	record Continuing(String remoteRef, String message) implements ReconcileOutcome {
+	}
+
 	/** Could not tell (the network is down too, or the answer was not conclusive). */
 	record Inconclusive(String message) implements ReconcileOutcome {
 	}

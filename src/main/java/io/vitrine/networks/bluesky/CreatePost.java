@@ -130,6 +130,7 @@ class CreatePost {
 			case ReconcileOutcome.Inconclusive i -> new PublishOutcome.Unknown(what + "; " + i.message());
 			case ReconcileOutcome.Reauthorize r -> new PublishOutcome.Unknown(what + "; " + r.message());
 			case ReconcileOutcome.RateLimited r -> new PublishOutcome.Unknown(what + "; " + r.message(), r.until());
+			case ReconcileOutcome.Continuing c -> new PublishOutcome.Unknown(what + "; " + c.message());
 		});
 	}
 }

@@ -49,10 +49,18 @@ class XApi {
 
 	/** createPosts: text, and media ids when there are any. */
 	XAnswer createPost(String token, String text, List<String> mediaIds) {
+		return createPost(token, text, mediaIds, null);
+	}
+
+	/** createPosts, as a reply to {@code replyTo} when given (the next post of a thread). */
+	XAnswer createPost(String token, String text, List<String> mediaIds, String replyTo) {
 		ObjectNode body = json.createObjectNode();
 		body.put("text", text);
 		if (!mediaIds.isEmpty()) {
 			mediaIds.forEach(body.putObject("media").putArray("media_ids")::add);
+		}
+		if (replyTo != null) {
+			body.putObject("reply").put("in_reply_to_tweet_id", digits(replyTo));
 		}
 		return send(OutboundRequest.post(url(POSTS)).bearer(token).json(json.writeValueAsString(body)));
 	}
@@ -107,6 +115,19 @@ class XApi {
 			.query("start_time", since.truncatedTo(ChronoUnit.SECONDS).toString())
 			.query("exclude", "replies,retweets")
 			.query("post.fields", "created_at,attachments");
+		if (paginationToken != null) {
+			request.query("pagination_token", paginationToken);
+		}
+		return send(request.bearer(token));
+	}
+
+	/** The account's posts after {@code sinceId}, replies included, each with its conversation (a thread's progress). */
+	XAnswer userPostsAfter(String token, String userId, String sinceId, String paginationToken) {
+		OutboundRequest.Builder request = OutboundRequest.get(url("/2/users/" + digits(userId) + "/tweets"))
+			.query("max_results", Integer.toString(PAGE))
+			.query("since_id", digits(sinceId))
+			.query("exclude", "retweets")
+			.query("post.fields", "created_at,conversation_id");
 		if (paginationToken != null) {
 			request.query("pagination_token", paginationToken);
 		}

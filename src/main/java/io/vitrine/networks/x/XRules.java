@@ -4,12 +4,15 @@ import com.twitter.twittertext.TwitterTextParseResults;
 import io.vitrine.networks.NetworkLimits;
 import io.vitrine.networks.PostVariant;
 import io.vitrine.networks.VariantCheck;
+import io.vitrine.networks.VariantField;
 import io.vitrine.networks.Violation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * X's rules for one post. Pure: no I/O; the same code runs in the composer and before sending.
@@ -47,7 +50,28 @@ final class XRules {
 	static final NetworkLimits LIMITS = new NetworkLimits(XTextLength.max(), 0, 23, MAX_IMAGES, MAX_IMAGE_BYTES, MAX_ALT_TEXT,
 			IMAGE_TYPES);
 
+	/**
+	 * A thread: the post, then each further post as a reply to the one before (CreatePostsReply.in_reply_to_tweet_id in
+	 * the official API description). Written in one field, posts separated by a line of three dashes; X's own composer
+	 * stops a thread at 25 posts.
+	 */
+	static final VariantField THREAD = new VariantField("thread", VariantField.Kind.LONG_TEXT, false, 0, List.of(),
+			"network.field.x.thread");
+
+	static final int MAX_THREAD_POSTS = 25;
+
+	private static final Pattern THREAD_BREAK = Pattern.compile("(?m)^[ \\t]*---+[ \\t]*$");
+
 	private XRules() {
+	}
+
+	/** The further posts of the thread, in order, blank ones left out. */
+	static List<String> threadParts(PostVariant variant) {
+		String thread = variant.field(THREAD.name());
+		if (thread == null || thread.isBlank()) {
+			return List.of();
+		}
+		return Arrays.stream(THREAD_BREAK.split(thread)).map(String::strip).filter(part -> !part.isEmpty()).toList();
 	}
 
 	static VariantCheck check(PostVariant variant) {
@@ -69,6 +93,7 @@ final class XRules {
 					"The text holds characters X does not accept (such as U+FFFE or U+FFFF)."));
 		}
 		checkMedia(images, violations);
+		checkThread(threadParts(variant), max, violations);
 		return new VariantCheck(parsed.weightedLength, max, violations);
 	}
 
@@ -102,6 +127,26 @@ final class XRules {
 				violations.add(new Violation(NETWORK, field + ".altText", "max-alt-text",
 						"The alt text of image %d has %d characters; X allows %d."
 							.formatted(number, alt.codePointCount(0, alt.length()), MAX_ALT_TEXT)));
+			}
+		}
+	}
+
+	private static void checkThread(List<String> parts, int max, List<Violation> violations) {
+		String field = "fields." + THREAD.name();
+		if (parts.size() + 1 > MAX_THREAD_POSTS) {
+			violations.add(new Violation(NETWORK, field, "max-thread-posts",
+					"A thread on X holds up to %d posts; this one has %d.".formatted(MAX_THREAD_POSTS, parts.size() + 1)));
+		}
+		for (int i = 0; i < parts.size(); i++) {
+			TwitterTextParseResults part = XTextLength.parse(parts.get(i));
+			if (part.weightedLength > max) {
+				violations.add(new Violation(NETWORK, field, "max-weighted-length",
+						"Post %d of the thread: X counts %d characters (each link as 23, emoji and CJK characters as 2); the limit is %d."
+							.formatted(i + 2, part.weightedLength, max)));
+			}
+			else if (!part.isValid) {
+				violations.add(new Violation(NETWORK, field, "invalid-characters",
+						"Post %d of the thread holds characters X does not accept (such as U+FFFE or U+FFFF).".formatted(i + 2)));
 			}
 		}
 	}

@@ -145,6 +145,11 @@ class Reconciliation {
 						"found on " + network + " among the account's recent posts");
 				metrics.published(target.dueAt(), now);
 			}
+			case ReconcileOutcome.Continuing c -> {
+				updates.pending(target.id(), owner, TargetState.UNKNOWN, c.remoteRef(), now,
+						PendingChecks.still(network, c.message()), now, "found on " + network + "; " + c.message());
+				metrics.outcome("pending");
+			}
 			case ReconcileOutcome.NotFound n -> {
 				if (safeToResend(connector, sentAt, now)) {
 					updates.move(target.id(), owner, TargetState.UNKNOWN, TargetState.SCHEDULED, null, null, now,

@@ -60,7 +60,7 @@ class XConnectorContractTest {
 		OAuthTokens tokens = OAuthTestKit.tokens(oauth, outbound, id -> account.stored.get(), clock);
 		XRateLimits limits = new XRateLimits(clock);
 		connector = new XConnector(api, new XMedia(api, limits, clock, duration -> clock.advance(duration)), limits,
-				new XFindPost(api, tokens, limits), tokens);
+				new XFindPost(api, tokens, limits, clock), tokens, clock);
 	}
 
 	@AfterEach
@@ -76,6 +76,12 @@ class XConnectorContractTest {
 	private PublishRequest request(String text, List<PostVariant.Media> images) {
 		UUID target = UUID.randomUUID();
 		return new PublishRequest(target, target.toString(), new PostVariant(text, null, images), media);
+	}
+
+	private PublishRequest thread(String text, String... further) {
+		UUID target = UUID.randomUUID();
+		return new PublishRequest(target, target.toString(), new PostVariant(text, null, List.of(),
+				Map.of("thread", String.join("\n---\n", further))), media);
 	}
 
 	private PostVariant.Media image(String type, int size, String alt) {
@@ -356,5 +362,89 @@ class XConnectorContractTest {
 		ReconcileOutcome absent = connector.reconcile(account.open(), request("Never sent", List.of()), sentAt);
 		assertThat(absent).isInstanceOf(ReconcileOutcome.NotFound.class);
 		assertThat(connector.safeResendWindow()).as("X has no idempotency key").isZero();
+	}
+
+	@Test
+	void a_thread_goes_as_a_chain_of_replies_each_to_the_post_before() {
+		PublishOutcome outcome = connector.publish(account.open(), thread("Our sourdough, step by step 🧵", "1. Feed the starter",
+				"2. Mix and rest", "3. Bake at 250 °C"));
+
+		assertThat(outcome).isInstanceOfSatisfying(PublishOutcome.Published.class, published ->
+			assertThat(server.thread(published.remoteId())).containsExactly("Our sourdough, step by step 🧵", "1. Feed the starter",
+					"2. Mix and rest", "3. Bake at 250 °C"));
+		assertThat(server.requests("POST", "/2/tweets")).extracting(r -> r.json().path("reply").path("in_reply_to_tweet_id").asString(""))
+			.first().isEqualTo("");
+	}
+
+	@Test
+	void a_thread_stopped_by_a_lost_answer_goes_on_from_what_x_has_without_sending_a_post_twice() {
+		PublishRequest request = thread("Opening week", "Monday: croissants", "Tuesday: galettes", "Wednesday: brioche");
+		server.respondOnce("POST", "/2/tweets", r -> LocalApiServer.Answer.json(201, createdNow(r)));
+		server.respondOnce("POST", "/2/tweets", r -> LocalApiServer.Answer.json(201, createdNow(r)));
+		server.respondOnce("POST", "/2/tweets", server::acceptThenHang);
+
+		PublishOutcome stopped = connector.publish(account.open(), request);
+
+		assertThat(stopped).isInstanceOfSatisfying(PublishOutcome.Pending.class, pending -> {
+			assertThat(pending.checkAfter()).isEqualTo(clock.instant().plus(XConnector.LOST_REPLY_CHECK));
+			assertThat(pending.message()).contains("post 3", "no answer");
+		});
+		assertThat(server.posts()).isEqualTo(3);
+		clock.advance(XConnector.LOST_REPLY_CHECK);
+
+		PublishOutcome done = connector.checkPending(account.open(), request, ((PublishOutcome.Pending) stopped).remoteRef());
+
+		assertThat(done).isInstanceOf(PublishOutcome.Published.class);
+		assertThat(server.thread(((PublishOutcome.Published) done).remoteId()))
+			.containsExactly("Opening week", "Monday: croissants", "Tuesday: galettes", "Wednesday: brioche");
+		assertThat(server.posts()).as("each post once").isEqualTo(4);
+	}
+
+	@Test
+	void a_thread_whose_first_post_answer_was_lost_is_found_then_continued() {
+		PublishRequest request = thread("Bread of the week", "It is a rye", "With caraway");
+		server.respondOnce("POST", "/2/tweets", server::acceptThenHang);
+		Instant sentAt = clock.instant();
+
+		assertThat(connector.publish(account.open(), request)).isInstanceOf(PublishOutcome.Unknown.class);
+		ReconcileOutcome found = connector.reconcile(account.open(), request, sentAt);
+
+		assertThat(found).isInstanceOf(ReconcileOutcome.Continuing.class);
+		PublishOutcome done = connector.checkPending(account.open(), request, ((ReconcileOutcome.Continuing) found).remoteRef());
+		assertThat(done).isInstanceOf(PublishOutcome.Published.class);
+		assertThat(server.thread(((PublishOutcome.Published) done).remoteId())).containsExactly("Bread of the week", "It is a rye",
+				"With caraway");
+	}
+
+	@Test
+	void a_rate_limit_in_the_middle_of_a_thread_holds_the_rest_until_the_reset() {
+		PublishRequest request = thread("Tasting day", "Rye", "Spelt");
+		server.respondOnce("POST", "/2/tweets", r -> LocalApiServer.Answer.json(201, createdNow(r)));
+		long reset = clock.instant().plus(Duration.ofMinutes(10)).getEpochSecond();
+		server.respondOnce("POST", "/2/tweets", r -> LocalApiServer.Answer.json(429, server.error(88, "Rate limit exceeded"))
+			.with("x-rate-limit-limit", "100").with("x-rate-limit-remaining", "0").with("x-rate-limit-reset", Long.toString(reset)));
+
+		PublishOutcome stopped = connector.publish(account.open(), request);
+
+		assertThat(stopped).isInstanceOfSatisfying(PublishOutcome.Pending.class,
+				pending -> assertThat(pending.checkAfter()).isEqualTo(Instant.ofEpochSecond(reset)));
+		clock.set(Instant.ofEpochSecond(reset).plusSeconds(1));
+		PublishOutcome done = connector.checkPending(account.open(), request, ((PublishOutcome.Pending) stopped).remoteRef());
+		assertThat(server.thread(((PublishOutcome.Published) done).remoteId())).containsExactly("Tasting day", "Rye", "Spelt");
+	}
+
+	@Test
+	void each_post_of_a_thread_is_counted_as_x_counts_and_named_by_its_number() {
+		PublishOutcome refused = connector.publish(account.open(), thread("Fine", "Also fine", "x".repeat(281)));
+
+		assertThat(refused).isInstanceOfSatisfying(PublishOutcome.Rejected.class,
+				r -> assertThat(r.message()).contains("Post 3 of the thread: X counts 281 characters"));
+		assertThat(server.posts()).isZero();
+	}
+
+	/** What createPost answers, with the post really made: a helper for answers a test shapes itself. */
+	private ObjectNode createdNow(LocalApiServer.Request r) {
+		LocalApiServer.Answer made = server.create(r);
+		return (ObjectNode) server.json().readTree(made.body());
 	}
 }

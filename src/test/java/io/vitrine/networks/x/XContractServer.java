@@ -61,7 +61,8 @@ final class XContractServer implements AutoCloseable {
 	private record Grant(String redirectUri, String challenge, Set<String> scopes) {
 	}
 
-	private record Post(String id, String text, Instant createdAt, List<String> mediaKeys) {
+	/** @param replyTo the post it answers (a thread's next post), or null */
+	private record Post(String id, String text, Instant createdAt, List<String> mediaKeys, String replyTo) {
 	}
 
 	final XSpec spec = XSpec.load();
@@ -141,6 +142,11 @@ final class XContractServer implements AutoCloseable {
 		return api.hang(Answer.json(503, json.createObjectNode().put("title", "released")));
 	}
 
+	/** Creates the post as X would, with X's answer (for a test that answers the next request itself). */
+	Answer create(Request request) {
+		return createPost(request);
+	}
+
 	/** Creates the post, then never answers: the request reached X, its answer is lost. */
 	Answer acceptThenHang(Request request) throws InterruptedException {
 		createPost(request);
@@ -163,13 +169,30 @@ final class XContractServer implements AutoCloseable {
 		return posts.size();
 	}
 
+	/** The thread from {@code headId}: its posts' texts in reply order, following each reply to the one before. */
+	List<String> thread(String headId) {
+		List<String> texts = new ArrayList<>();
+		String at = headId;
+		while (at != null) {
+			String id = at;
+			Post post = posts.stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
+			texts.add(post.text());
+			List<Post> replies = posts.stream().filter(p -> id.equals(p.replyTo())).toList();
+			if (replies.size() > 1) {
+				throw new AssertionError("post " + id + " has " + replies.size() + " replies: a thread step was sent twice");
+			}
+			at = replies.isEmpty() ? null : replies.getFirst().id();
+		}
+		return texts;
+	}
+
 	int refreshes() {
 		return refreshes.get();
 	}
 
 	/** A post published outside Vitrine, to fill the timeline. */
 	void addPost(String text, Instant createdAt) {
-		posts.add(new Post(Long.toString(ids.incrementAndGet()), text, createdAt, List.of()));
+		posts.add(new Post(Long.toString(ids.incrementAndGet()), text, createdAt, List.of(), null));
 	}
 
 	/**
@@ -462,7 +485,13 @@ final class XContractServer implements AutoCloseable {
 		List<String> keys = new ArrayList<>();
 		r.json().path("media").path("media_ids").forEach(id -> keys.add(mediaKeys.getOrDefault(id.asString(), "3_" + id.asString())));
 		String text = r.json().path("text").asString("");
-		Post post = new Post(Long.toString(ids.incrementAndGet()), text, now, keys);
+		String replyTo = r.json().path("reply").path("in_reply_to_tweet_id").asString(null);
+		if (replyTo != null && posts.stream().noneMatch(p -> p.id().equals(replyTo))) {
+			// What X answers a reply to a post that does not exist (or is not visible): a 400 Problem.
+			return Answer.problem(400, problem("https://api.x.com/2/problems/invalid-request", "Invalid Request",
+					"One or more parameters to your request was invalid."));
+		}
+		Post post = new Post(Long.toString(ids.incrementAndGet()), text, now, keys, replyTo);
 		posts.add(post);
 		ObjectNode answer = json.createObjectNode();
 		ObjectNode data = answer.putObject("data").put("id", post.id()).put("text", asReturned(post));
@@ -484,8 +513,12 @@ final class XContractServer implements AutoCloseable {
 
 	private Answer timeline(Request r) {
 		Instant since = r.query().containsKey("start_time") ? Instant.parse(r.query().get("start_time")) : Instant.EPOCH;
+		long sinceId = Long.parseLong(r.query().getOrDefault("since_id", "0"));
+		boolean noReplies = Set.of(r.query().getOrDefault("exclude", "").split(",")).contains("replies");
+		boolean conversation = Set.of(r.query().getOrDefault("post.fields", "").split(",")).contains("conversation_id");
 		int size = Math.min(timelinePage, Integer.parseInt(r.query().getOrDefault("max_results", "10")));
-		List<Post> newestFirst = new ArrayList<>(posts.stream().filter(p -> !p.createdAt().isBefore(since)).toList());
+		List<Post> newestFirst = new ArrayList<>(posts.stream().filter(p -> !p.createdAt().isBefore(since))
+			.filter(p -> Long.parseLong(p.id()) > sinceId).filter(p -> !(noReplies && p.replyTo() != null)).toList());
 		java.util.Collections.reverse(newestFirst);
 		int from = r.query().containsKey("pagination_token") ? Integer.parseInt(r.query().get("pagination_token").substring(1)) : 0;
 		List<Post> page = newestFirst.subList(Math.min(from, newestFirst.size()), Math.min(from + size, newestFirst.size()));
@@ -495,6 +528,9 @@ final class XContractServer implements AutoCloseable {
 			ObjectNode item = data.addObject().put("id", post.id()).put("text", asReturned(post))
 				.put("created_at", post.createdAt().truncatedTo(ChronoUnit.MILLIS).toString());
 			item.putArray("edit_history_post_ids").add(post.id());
+			if (conversation) {
+				item.put("conversation_id", root(post));
+			}
 			if (!post.mediaKeys().isEmpty()) {
 				ArrayNode keys = item.putObject("attachments").putArray("media_keys");
 				post.mediaKeys().forEach(keys::add);
@@ -511,6 +547,16 @@ final class XContractServer implements AutoCloseable {
 			answer.remove("data");
 		}
 		return Answer.json(200, answer);
+	}
+
+	/** A conversation is named after its first post: the reply chain followed up to its root. */
+	private String root(Post post) {
+		Post at = post;
+		while (at.replyTo() != null) {
+			String parent = at.replyTo();
+			at = posts.stream().filter(p -> p.id().equals(parent)).findFirst().orElseThrow();
+		}
+		return at.id();
 	}
 
 	private String newMediaId() {

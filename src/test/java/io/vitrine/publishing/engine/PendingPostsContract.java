@@ -240,6 +240,30 @@ abstract class PendingPostsContract {
 	}
 
 	@Test
+	void a_post_found_half_done_goes_on_as_pending_from_where_the_network_is_never_sent_again() {
+		TargetView target = dueNow();
+		network.publishAnswers.add(new PublishOutcome.Unknown("the first post's answer was lost"));
+		tick("node-a");
+		assertThat(reload(target).state()).isEqualTo(TargetState.UNKNOWN);
+
+		clock.advance(Duration.ofSeconds(20));
+		network.reconcileAnswers.add(new ReconcileOutcome.Continuing("thread:head-1:1", "the rest of the thread follows"));
+		List<List<UUID>> claimed = reconciliation.claim("node-a", clock.instant(), clock.instant().plus(LEASE), 10);
+		claimed.forEach(group -> reconciliation.reconcileAll(group, "node-a"));
+
+		TargetView continuing = reload(target);
+		assertThat(continuing.state()).isEqualTo(TargetState.PENDING);
+		assertThat(continuing.pendingRef()).isEqualTo("thread:head-1:1");
+		assertThat(continuing.failureReason()).contains("the rest of the thread follows");
+		pendingTick("node-a");
+		assertThat(reload(target).state()).isEqualTo(TargetState.PUBLISHED);
+		assertThat(network.pendingChecks).containsExactly("thread:head-1:1");
+		assertThat(network.sends.get(target.id().toString())).as("the first send only").hasValue(1);
+		assertThat(transitions.of(target.id())).extracting(TransitionView::to).containsExactly(TargetState.SCHEDULED,
+				TargetState.PUBLISHING, TargetState.UNKNOWN, TargetState.PENDING, TargetState.PUBLISHED);
+	}
+
+	@Test
 	void a_question_claimed_by_a_node_that_died_is_asked_again_by_another_once_the_claim_expires() {
 		TargetView target = pendingNow("c-8");
 		assertThat(pending.claim("dead-node", clock.instant(), clock.instant().plus(LEASE), 10)).containsExactly(target.id());
