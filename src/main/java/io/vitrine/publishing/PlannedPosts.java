@@ -9,7 +9,6 @@ import io.vitrine.workspaces.Policies;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,10 +72,10 @@ public class PlannedPosts {
 		return targets.dueBetween(workspaceId, from, to, limit);
 	}
 
-	/** The category and campaign of each of these posts (the calendar shows and filters by them). */
-	public Map<UUID, PostLabels> labels(Member member, Collection<UUID> postIds) {
+	/** The category and campaign of the posts with targets due in [from, to) that have either, by post id. */
+	public Map<UUID, PostLabels> labelsDueBetween(Member member, Instant from, Instant to) {
 		Policies.require(Policies.MAY_VIEW, member, "see posts");
-		return targets.labels(member.workspaceId(), postIds);
+		return targets.labelsDueBetween(member.workspaceId(), from, to);
 	}
 
 	/** The campaign tags the workspace's posts carry, alphabetically (for filters and the composer's suggestions). */

@@ -19,6 +19,7 @@ import io.vitrine.workspaces.Policies;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -103,10 +104,10 @@ public class CalendarEvents {
 		TargetState state = filter.stateOrNull();
 		Map<UUID, ConnectionView> accounts = new HashMap<>();
 		connections.list(member.workspaceId()).forEach(a -> accounts.put(a.id(), a));
-		List<TargetView> targets = planned.dueBetween(member,
-				from.atStartOfDay().toInstant(java.time.ZoneOffset.UTC).minus(EARLIEST_OFFSET),
-				to.atStartOfDay().toInstant(java.time.ZoneOffset.UTC).plus(LATEST_OFFSET), MAX_EVENTS);
-		Map<UUID, PostLabels> labels = planned.labels(member, targets.stream().map(TargetView::postId).toList());
+		Instant earliest = from.atStartOfDay().toInstant(java.time.ZoneOffset.UTC).minus(EARLIEST_OFFSET);
+		Instant latest = to.atStartOfDay().toInstant(java.time.ZoneOffset.UTC).plus(LATEST_OFFSET);
+		List<TargetView> targets = planned.dueBetween(member, earliest, latest, MAX_EVENTS);
+		Map<UUID, PostLabels> labels = planned.labelsDueBetween(member, earliest, latest);
 		Map<UUID, ContentCategory> categoryById = new HashMap<>();
 		categories.list(member).forEach(c -> categoryById.put(c.id(), c));
 		boolean mayMove = Policies.MAY_SCHEDULE.test(member);

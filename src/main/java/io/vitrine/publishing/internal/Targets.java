@@ -106,22 +106,38 @@ public class Targets {
 		return withImages;
 	}
 
-	/** The labels of these posts of the workspace, by post id (the calendar shows and filters by them). */
+	/**
+	 * The labels of those of these posts that have any, by post id (an export). Read as the workspace's labelled posts
+	 * in one query: long lists of ids in an IN clause cost far more, and most posts have no label.
+	 */
 	public Map<UUID, PostLabels> labels(UUID workspaceId, java.util.Collection<UUID> postIds) {
-		List<UUID> ids = List.copyOf(new java.util.LinkedHashSet<>(postIds));
+		java.util.Set<UUID> wanted = new java.util.HashSet<>(postIds);
 		Map<UUID, PostLabels> labels = new java.util.HashMap<>();
-		for (int i = 0; i < ids.size(); i += 1000) {
-			List<UUID> chunk = ids.subList(i, Math.min(ids.size(), i + 1000));
-			List<Object> params = new ArrayList<>(chunk);
-			params.add(workspaceId);
-			jdbc.sql("select id, category_id, campaign from post where id in (" + chunk.stream().map(id -> "?").collect(Collectors.joining(","))
-					+ ") and workspace_id = ?")
-				.params(params)
-				.query((rs, row) -> Map.entry(rs.getObject("id", UUID.class),
-						new PostLabels(rs.getObject("category_id", UUID.class), rs.getString("campaign"))))
-				.list()
-				.forEach(e -> labels.put(e.getKey(), e.getValue()));
-		}
+		jdbc.sql("select id, category_id, campaign from post where workspace_id = ? and (category_id is not null or campaign is not null)")
+			.param(workspaceId)
+			.query((rs, row) -> Map.entry(rs.getObject("id", UUID.class),
+					new PostLabels(rs.getObject("category_id", UUID.class), rs.getString("campaign"))))
+			.list()
+			.stream()
+			.filter(e -> wanted.contains(e.getKey()))
+			.forEach(e -> labels.put(e.getKey(), e.getValue()));
+		return labels;
+	}
+
+	/**
+	 * The labels of the posts with targets due in [from, to) that have any (most have none: they cost nothing here),
+	 * by post id.
+	 */
+	public Map<UUID, PostLabels> labelsDueBetween(UUID workspaceId, java.time.Instant from, java.time.Instant to) {
+		Map<UUID, PostLabels> labels = new java.util.HashMap<>();
+		jdbc.sql("select p.id, p.category_id, p.campaign from post p where p.workspace_id = ?"
+				+ " and (p.category_id is not null or p.campaign is not null)"
+				+ " and exists (select 1 from post_target t where t.post_id = p.id and t.due_at >= ? and t.due_at < ?)")
+			.params(workspaceId, Sql.ts(from), Sql.ts(to))
+			.query((rs, row) -> Map.entry(rs.getObject("id", UUID.class),
+					new PostLabels(rs.getObject("category_id", UUID.class), rs.getString("campaign"))))
+			.list()
+			.forEach(e -> labels.put(e.getKey(), e.getValue()));
 		return labels;
 	}
 
