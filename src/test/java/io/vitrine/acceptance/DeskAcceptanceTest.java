@@ -114,6 +114,16 @@ class DeskAcceptanceTest implements OnH2 {
 			assertThat(page.locator("#notice")).hasText(text("approvals.settings.saved", locale));
 			browser.screenshot("desk-" + lang + "-1-workflow");
 
+			// 1b. A content category for the bread of the week.
+			String category = lang.equals("fr") ? "Pain de la semaine" : "Bread of the week";
+			page.navigate(ws + "/settings");
+			page.locator("#categories-link").click();
+			page.fill("#name", category);
+			page.locator("#category-form button[type=submit]").click();
+			assertThat(page.locator("#notice")).hasText(text("categories.created", locale, category));
+			assertThat(page.locator("#categories .category-name")).hasText(category);
+			browser.screenshot("desk-" + lang + "-1b-category");
+
 			// 2. Posting slots: Monday, Wednesday and Friday at 09:30 on each account.
 			page.navigate(ws + "/queue");
 			for (ConnectionView account : accounts) {
@@ -133,6 +143,8 @@ class DeskAcceptanceTest implements OnH2 {
 					page.locator("input[name=accounts][value='" + account.id() + "']").check();
 				}
 				page.locator("#text").fill(planned(lang, n));
+				page.locator("#categoryId").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(category));
+				page.fill("#campaign", "Advent 2026");
 				page.locator("button[formaction$='/queue/add']").click();
 				page.waitForURL(Pattern.compile(".*/queue$"));
 				assertThat(page.locator("#notice")).containsText(text("queue.added", locale, 3));
@@ -142,6 +154,9 @@ class DeskAcceptanceTest implements OnH2 {
 					.hasText(java.util.Collections.nCopies(QUEUED_POSTS, text("queue.awaitingApproval", locale)).toArray(String[]::new));
 			}
 			browser.screenshot("desk-" + lang + "-3-queued");
+			assertThat(jdbc.sql("select count(*) from post p join content_category c on c.id = p.category_id"
+					+ " where p.workspace_id = ? and c.name = ? and p.campaign = 'Advent 2026'").params(workspace.id(), category)
+				.query(Integer.class).single()).as("each queued post keeps its category and campaign").isEqualTo(QUEUED_POSTS);
 			List<Queued> queued = queued(workspace.id());
 			assertThat(queued).hasSize(QUEUED_POSTS * accounts.size()).allMatch(Queued::held);
 			for (ConnectionView account : accounts) {
@@ -180,6 +195,13 @@ class DeskAcceptanceTest implements OnH2 {
 				assertThat(page.locator("#account-" + account.id() + " ol.queued li .awaiting-approval")).hasCount(0);
 			}
 			browser.screenshot("desk-" + lang + "-5-queue-approved");
+
+			// 4b. The calendar shows the category's colour and filters by it.
+			page.navigate(ws + "/calendar?date=" + queued.getFirst().due().atZoneSameInstant(PARIS).toLocalDate());
+			page.locator("select[name=category]").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(category));
+			assertThat(page.locator("[data-target-id][data-category]").first()).isVisible();
+			assertThat(page.locator("[data-target-id]:not([data-category])")).hasCount(0);
+			browser.screenshot("desk-" + lang + "-5b-calendar-category");
 
 			// 5. 500 posts from a CSV file, previewed, then imported with a progress bar.
 			page.navigate(ws + "/import");

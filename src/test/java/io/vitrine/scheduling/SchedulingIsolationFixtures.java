@@ -7,6 +7,7 @@ import io.vitrine.networks.NetworkId;
 import io.vitrine.networks.NetworkLimits;
 import io.vitrine.networks.NewConnection;
 import io.vitrine.publishing.PostDraft;
+import io.vitrine.publishing.PostLabels;
 import io.vitrine.publishing.PostView;
 import io.vitrine.scheduling.internal.AccountQueues;
 import io.vitrine.scheduling.internal.AddToQueue;
@@ -59,7 +60,7 @@ class SchedulingIsolationFixtures implements IsolationFixtures {
 		Member owner = new Member(b.owner().id(), b.workspaceId(), "B", Role.OWNER, paris);
 		queues.change(owner, account.id(), List.of(new AccountQueues.SlotView("MONDAY", "09:00"), new AccountQueues.SlotView("THURSDAY", "09:00")), 2);
 		PostDraft.TargetDraft draft = new PostDraft.TargetDraft(account.id(), "B's secret launch", null, List.of());
-		PostView queued = addToQueue.add(owner, List.of(draft), 30);
+		PostView queued = addToQueue.add(owner, List.of(draft), PostLabels.NONE, 30);
 		RecurringSeries.Series weekly = series.create(owner, List.of(draft), Recurrence.of(LocalDateTime.ofInstant(clock.instant(), paris).plusDays(2).withSecond(0).withNano(0),
 				paris, 1, Recurrence.Unit.WEEKS, Set.of(DayOfWeek.TUESDAY), null, 3));
 		return Map.of("connectionId", account.id().toString(), "targetId", queued.targets().getFirst().id().toString(),

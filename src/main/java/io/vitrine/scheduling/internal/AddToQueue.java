@@ -4,6 +4,7 @@ import io.vitrine.networks.ConnectionView;
 import io.vitrine.networks.Connections;
 import io.vitrine.publishing.PlannedPosts;
 import io.vitrine.publishing.PostDraft;
+import io.vitrine.publishing.PostLabels;
 import io.vitrine.publishing.PostView;
 import io.vitrine.publishing.TargetView;
 import io.vitrine.shared.InvalidInput;
@@ -57,7 +58,7 @@ public class AddToQueue {
 	 *        published, never closer than this many days to its previous publication
 	 */
 	@Transactional
-	public PostView add(Member member, List<PostDraft.TargetDraft> targets, Integer evergreenGapDays) {
+	public PostView add(Member member, List<PostDraft.TargetDraft> targets, PostLabels labels, Integer evergreenGapDays) {
 		Policies.require(Policies.MAY_SCHEDULE, member, "add posts to the queue");
 		List<InvalidInput.Problem> problems = new ArrayList<>();
 		if (evergreenGapDays != null && (evergreenGapDays < 1 || evergreenGapDays > MAX_GAP_DAYS)) {
@@ -79,7 +80,7 @@ public class AddToQueue {
 			throw new InvalidInput(problems);
 		}
 		Instant first = dues.stream().min(Comparator.naturalOrder()).orElseThrow();
-		PostView post = plan.create(member, new PostDraft(targets, new PostDraft.At(first, member.workspaceZone())), dues);
+		PostView post = plan.create(member, new PostDraft(targets, new PostDraft.At(first, member.workspaceZone()), labels), dues);
 		for (TargetView t : post.targets()) {
 			entries.add(t.id(), post.id(), member.workspaceId(), t.connectionId(), now);
 			if (evergreenGapDays != null) {

@@ -90,7 +90,7 @@ class QueueApi {
 			+ "after it is published, never closer than minimumGapDays to its previous publication.")
 	PostView add(CurrentUser user, @PathVariable UUID workspaceId, @RequestBody QueueRequests.QueuePost body) {
 		Member member = access.require(user, workspaceId);
-		return addToQueue.add(member, body.drafts(), body.evergreen() == null ? null : gap(body.evergreen()));
+		return addToQueue.add(member, body.drafts(), body.labels(), body.evergreen() == null ? null : gap(body.evergreen()));
 	}
 
 	@PostMapping("/queue/accounts/{connectionId}/shuffle")

@@ -1,11 +1,8 @@
 package io.vitrine.scheduling.web;
 
 import io.vitrine.identity.CurrentUser;
-import io.vitrine.media.MediaItem;
-import io.vitrine.media.MediaLibrary;
 import io.vitrine.networks.Connections;
-import io.vitrine.networks.Connectors;
-import io.vitrine.publishing.PostDraft;
+import io.vitrine.publishing.Composer;
 import io.vitrine.publishing.PostView;
 import io.vitrine.scheduling.internal.AccountQueues;
 import io.vitrine.scheduling.internal.AddToQueue;
@@ -27,19 +24,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.time.DayOfWeek;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -50,8 +44,6 @@ import java.util.stream.Collectors;
 @Controller
 @RequestMapping("/w/{workspaceId}/queue")
 class QueuePages {
-
-	private static final int MAX_IMAGES = 4;
 
 	private final WorkspaceAccess access;
 
@@ -67,17 +59,14 @@ class QueuePages {
 
 	private final Connections connections;
 
-	private final Connectors connectors;
-
-	private final MediaLibrary media;
+	private final Composer composer;
 
 	private final MessageSource messages;
 
 	private final Clock clock;
 
 	QueuePages(WorkspaceAccess access, AccountQueues queues, AddToQueue addToQueue, QueueOrder order, RecurringSeries series,
-			Evergreens evergreens, Connections connections, Connectors connectors, MediaLibrary media, MessageSource messages,
-			Clock clock) {
+			Evergreens evergreens, Connections connections, Composer composer, MessageSource messages, Clock clock) {
 		this.access = access;
 		this.queues = queues;
 		this.addToQueue = addToQueue;
@@ -85,8 +74,7 @@ class QueuePages {
 		this.series = series;
 		this.evergreens = evergreens;
 		this.connections = connections;
-		this.connectors = connectors;
-		this.media = media;
+		this.composer = composer;
 		this.messages = messages;
 		this.clock = clock;
 	}
@@ -96,7 +84,7 @@ class QueuePages {
 		Member member = access.require(user, workspaceId);
 		model.addAttribute("member", member);
 		model.addAttribute("queues", queues.all(member));
-		model.addAttribute("networks", networkNames());
+		model.addAttribute("networks", composer.networkNames());
 		model.addAttribute("days", DayOfWeek.values());
 		model.addAttribute("mayChange", Policies.MAY_SCHEDULE.test(member));
 		model.addAttribute("evergreens", evergreens.of(member.workspaceId()));
@@ -181,31 +169,13 @@ class QueuePages {
 		Member member = access.require(user, workspaceId);
 		try {
 			Integer gap = form.isEvergreen() ? parseGap(form.getEvergreenGapDays()) : null;
-			List<PostDraft.ImageDraft> images = new ArrayList<>(form.getLibrary().stream().distinct()
-				.map(id -> new PostDraft.ImageDraft(id, null)).toList());
-			images.addAll(storeImages(member, form));
-			List<PostDraft.TargetDraft> drafts = form.getAccounts().stream()
-				.map(account -> new PostDraft.TargetDraft(account, form.textFor(account), form.getLink(), images,
-						form.fieldsFor(account)))
-				.toList();
-			PostView post = addToQueue.add(member, drafts, gap);
+			PostView post = addToQueue.add(member, composer.targets(member, form), form.labels(), gap);
 			redirect.addFlashAttribute("notice", message("queue.added", post.targets().size()));
 			return "redirect:/w/" + workspaceId + "/queue";
 		}
 		catch (InvalidInput e) {
-			// Back to the composer with what was typed; the live counters come back at the next keystroke.
-			model.addAttribute("member", member);
-			model.addAttribute("form", form);
-			List<io.vitrine.networks.ConnectionView> accounts = connections.list(member.workspaceId());
-			model.addAttribute("accounts", accounts);
-			model.addAttribute("networkFields", accounts.stream().collect(Collectors.toMap(
-					io.vitrine.networks.ConnectionView::id, a -> connectors.get(a.network()).variantFields())));
-			model.addAttribute("fieldErrors", Map.of());
-			model.addAttribute("library", media.list(member.workspaceId()).stream().limit(60).toList());
-			model.addAttribute("networks", networkNames());
-			model.addAttribute("problems", e.problems());
-			model.addAttribute("checks", List.of());
-			model.addAttribute("zones", new TreeSet<>(ZoneId.getAvailableZoneIds()));
+			// Back to the composer with what was typed, and what the queue refused.
+			composer.pageModel(member, form, e.problems(), model);
 			return "posts/compose";
 		}
 	}
@@ -218,7 +188,7 @@ class QueuePages {
 		}
 		model.addAttribute("member", member);
 		model.addAttribute("q", queues.of(member, connectionId));
-		model.addAttribute("networks", networkNames());
+		model.addAttribute("networks", composer.networkNames());
 		model.addAttribute("days", DayOfWeek.values());
 		model.addAttribute("mayChange", Policies.MAY_SCHEDULE.test(member));
 		model.addAttribute("problems", problems);
@@ -253,25 +223,7 @@ class QueuePages {
 		}
 	}
 
-	private List<PostDraft.ImageDraft> storeImages(Member member, QueueForm form) throws IOException {
-		List<MultipartFile> files = form.getImages().stream().filter(f -> f != null && !f.isEmpty()).toList();
-		if (files.size() > MAX_IMAGES) {
-			throw InvalidInput.of("images", "max-images", "attach at most " + MAX_IMAGES + " images");
-		}
-		List<PostDraft.ImageDraft> images = new ArrayList<>();
-		for (int i = 0; i < files.size(); i++) {
-			MediaItem item = media.store(member.workspaceId(), files.get(i).getOriginalFilename(), files.get(i).getBytes());
-			String alt = i < form.getAltTexts().size() ? form.getAltTexts().get(i) : null;
-			images.add(new PostDraft.ImageDraft(item.id(), alt));
-		}
-		return images;
-	}
-
 	private String message(String key, Object... args) {
 		return messages.getMessage(key, args, LocaleContextHolder.getLocale());
-	}
-
-	private Map<String, String> networkNames() {
-		return connectors.all().stream().collect(Collectors.toMap(c -> c.id().value(), c -> c.displayName()));
 	}
 }

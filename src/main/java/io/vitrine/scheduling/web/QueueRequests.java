@@ -2,6 +2,7 @@ package io.vitrine.scheduling.web;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.vitrine.publishing.PostDraft;
+import io.vitrine.publishing.PostLabels;
 import io.vitrine.scheduling.internal.AccountQueues;
 
 import java.util.List;
@@ -21,10 +22,16 @@ final class QueueRequests {
 
 	@Schema(description = "A post added to the queue: each account's target takes that account's next free slot")
 	record QueuePost(@Schema(description = "one entry per account, as for creating a post") List<Target> targets,
-			@Schema(description = "re-queue each target after it is published") Evergreen evergreen) {
+			@Schema(description = "re-queue each target after it is published") Evergreen evergreen,
+			@Schema(description = "one of the workspace's content categories, or none") UUID categoryId,
+			@Schema(description = "the campaign tag", example = "Christmas 2026") String campaign) {
 
 		List<PostDraft.TargetDraft> drafts() {
 			return targets == null ? List.of() : targets.stream().map(Target::draft).toList();
+		}
+
+		PostLabels labels() {
+			return new PostLabels(categoryId, campaign);
 		}
 	}
 

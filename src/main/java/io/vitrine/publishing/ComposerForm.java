@@ -1,4 +1,4 @@
-package io.vitrine.publishing.web;
+package io.vitrine.publishing;
 
 import org.springframework.web.multipart.MultipartFile;
 
@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The composer form: one shared text, an optional text per account, up to four images, and when. */
-public class ComposeForm {
+/**
+ * The composer form: one shared text, an optional text per account, up to four images, the networks' own fields,
+ * when, and the post's category and campaign. "Publish" and "Add to queue" post the same form.
+ */
+public class ComposerForm {
 
 	private List<UUID> accounts = new ArrayList<>();
 
@@ -34,6 +37,10 @@ public class ComposeForm {
 	private String scheduledAt = "";
 
 	private String timeZone = "";
+
+	private UUID categoryId;
+
+	private String campaign = "";
 
 	public String textFor(UUID account) {
 		String override = overrides.get(account.toString());
@@ -138,5 +145,25 @@ public class ComposeForm {
 
 	public void setLibrary(List<UUID> library) {
 		this.library = library == null ? new ArrayList<>() : library;
+	}
+
+	public UUID getCategoryId() {
+		return categoryId;
+	}
+
+	public void setCategoryId(UUID categoryId) {
+		this.categoryId = categoryId;
+	}
+
+	public String getCampaign() {
+		return campaign;
+	}
+
+	public void setCampaign(String campaign) {
+		this.campaign = campaign == null ? "" : campaign;
+	}
+
+	public PostLabels labels() {
+		return new PostLabels(categoryId, campaign);
 	}
 }
