@@ -10,12 +10,14 @@ import io.vitrine.networks.NetworkConnector;
 import io.vitrine.networks.PostVariant;
 import io.vitrine.networks.VariantCheck;
 import io.vitrine.networks.VariantField;
+import io.vitrine.networks.ViolationMessages;
 import io.vitrine.publishing.internal.PostQuotas;
 import io.vitrine.publishing.internal.Targets;
 import io.vitrine.publishing.internal.VariantValidation;
 import io.vitrine.shared.InvalidInput;
 import io.vitrine.shared.NotFound;
 import io.vitrine.workspaces.Member;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.web.multipart.MultipartFile;
@@ -25,6 +27,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -61,8 +64,11 @@ public class Composer {
 
 	private final Targets targets;
 
+	private final ViolationMessages messages;
+
 	Composer(Connections connections, Connectors connectors, VariantValidation validation, MediaLibrary media,
-			PostQuotas quotas, ContentCategories categories, Targets targets) {
+			PostQuotas quotas, ContentCategories categories, Targets targets, ViolationMessages messages) {
+		this.messages = messages;
 		this.connections = connections;
 		this.connectors = connectors;
 		this.validation = validation;
@@ -89,9 +95,13 @@ public class Composer {
 		model.addAttribute("accounts", accounts);
 		model.addAttribute("networkFields", accounts.stream().collect(Collectors.toMap(ConnectionView::id,
 				a -> connectors.get(a.network()).variantFields())));
-		model.addAttribute("fieldErrors", fieldErrors(form, problems));
+		model.addAttribute("fieldErrors", fieldErrors(form, problems.stream()
+			.map(p -> new InvalidInput.Problem(p.field(), p.rule(), messages.translate(p.message(), LocaleContextHolder.getLocale())))
+			.toList()));
 		model.addAttribute("networks", networkNames());
-		model.addAttribute("problems", problems);
+		Locale locale = LocaleContextHolder.getLocale();
+		model.addAttribute("problems", problems.stream()
+			.map(p -> new InvalidInput.Problem(p.field(), p.rule(), messages.translate(p.message(), locale))).toList());
 		model.addAttribute("checks", checks(member, form));
 		model.addAttribute("library", media.list(member.workspaceId()).stream().limit(60).toList());
 		model.addAttribute("zones", new TreeSet<>(ZoneId.getAvailableZoneIds()));
@@ -99,7 +109,7 @@ public class Composer {
 		model.addAttribute("campaigns", targets.campaigns(member.workspaceId()));
 	}
 
-	/** Each chosen account's variant against its network's rules and quotas: the live counters. */
+	/** Each chosen account's variant against its network's rules and quotas, in the reader's language: the live counters. */
 	public List<AccountCheck> checks(Member member, ComposerForm form) {
 		Map<UUID, ConnectionView> accounts = connections.list(member.workspaceId()).stream()
 			.collect(Collectors.toMap(ConnectionView::id, Function.identity()));
@@ -118,7 +128,8 @@ public class Composer {
 					variant = validation.variantOf(member.workspaceId(), form.textFor(id), form.getLink(), List.of(), form.fieldsFor(id));
 				}
 				NetworkConnector connector = connectors.get(account.network());
-				checks.add(new AccountCheck(account, connector.displayName(), validation.check(account, variant),
+				checks.add(new AccountCheck(account, connector.displayName(),
+						messages.translate(validation.check(account, variant), LocaleContextHolder.getLocale()),
 						connector.variantFields(), quotas.warnings(account, form.getPublish(), form.getScheduledAt(),
 								form.getTimeZone(), member.workspaceZone())));
 			}

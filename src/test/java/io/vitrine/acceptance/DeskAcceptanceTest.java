@@ -136,6 +136,15 @@ class DeskAcceptanceTest implements OnH2 {
 			}
 			browser.screenshot("desk-" + lang + "-2-slots");
 
+			// 2b. The composer's live check names the broken rule in the page's language.
+			page.navigate(ws + "/compose");
+			page.locator("input[name=accounts][value='" + accounts.getFirst().id() + "']").check();
+			page.locator("#text").fill("p".repeat(501));
+			assertThat(page.locator("#checks .violation")).containsText(lang.equals("fr")
+					? "Mastodon compte 501 caractères (chaque lien pour 23) ; cette instance en accepte 500."
+					: "Mastodon counts 501 characters (each link as 23); this instance allows 500.");
+			browser.screenshot("desk-" + lang + "-2b-rule-message");
+
 			// 3. Two weeks of posts through "Add to queue", each on the three accounts.
 			for (int n = 1; n <= QUEUED_POSTS; n++) {
 				page.navigate(ws + "/compose");
