@@ -1,21 +1,14 @@
 package io.vitrine.scheduling.web;
 
+import io.vitrine.publishing.ComposerForm;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
-/** The recurring post form: accounts, text, first time and zone, rhythm, and how it ends. */
-public class RecurringForm {
-
-	private List<UUID> accounts = new ArrayList<>();
-
-	private String text = "";
-
-	private String link = "";
+/** The recurring post form: the composer's accounts, text, link and zone, then the first time, rhythm and how it ends. */
+public class RecurringForm extends ComposerForm {
 
 	private String start = "";
-
-	private String timeZone = "";
 
 	private String every = "1";
 
@@ -29,44 +22,12 @@ public class RecurringForm {
 
 	private String count = "";
 
-	public List<UUID> getAccounts() {
-		return accounts;
-	}
-
-	public void setAccounts(List<UUID> accounts) {
-		this.accounts = accounts == null ? new ArrayList<>() : accounts;
-	}
-
-	public String getText() {
-		return text;
-	}
-
-	public void setText(String text) {
-		this.text = text == null ? "" : text;
-	}
-
-	public String getLink() {
-		return link;
-	}
-
-	public void setLink(String link) {
-		this.link = link == null ? "" : link;
-	}
-
 	public String getStart() {
 		return start;
 	}
 
 	public void setStart(String start) {
 		this.start = start == null ? "" : start;
-	}
-
-	public String getTimeZone() {
-		return timeZone;
-	}
-
-	public void setTimeZone(String timeZone) {
-		this.timeZone = timeZone == null ? "" : timeZone;
 	}
 
 	public String getEvery() {
