@@ -143,6 +143,9 @@ class DeskAcceptanceTest implements OnH2 {
 			assertThat(page.locator("#checks .violation")).containsText(lang.equals("fr")
 					? "Mastodon compte 501 caractères (chaque lien pour 23) ; cette instance en accepte 500."
 					: "Mastodon counts 501 characters (each link as 23); this instance allows 500.");
+			// A link shows the card networks will show (here Vitrine's own sign-in page, whose title is all it says).
+			page.fill("#link", base + "/login?lang=" + lang);
+			assertThat(page.locator("#link-preview .link-preview-title")).hasText(text("login.title", locale) + " · Vitrine");
 			browser.screenshot("desk-" + lang + "-2b-rule-message");
 
 			// 3. Two weeks of posts through "Add to queue", each on the three accounts.

@@ -6,6 +6,8 @@ import io.vitrine.identity.CurrentUser;
 import io.vitrine.networks.ConnectionView;
 import io.vitrine.networks.Connections;
 import io.vitrine.networks.VariantCheck;
+import io.vitrine.publishing.LinkPreview;
+import io.vitrine.publishing.LinkPreviews;
 import io.vitrine.publishing.PostDraft;
 import io.vitrine.publishing.PostView;
 import io.vitrine.publishing.TargetView;
@@ -24,6 +26,7 @@ import io.vitrine.workspaces.Member;
 import io.vitrine.workspaces.Policies;
 import io.vitrine.workspaces.WorkspaceAccess;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -63,8 +66,11 @@ class PostsApi {
 
 	private final PostQuotas quotas;
 
+	private final LinkPreviews previews;
+
 	PostsApi(WorkspaceAccess access, ComposePost compose, PostActions actions, Targets targets, Transitions transitions,
-			Connections connections, VariantValidation validation, EditPost edit, PostQuotas quotas) {
+			Connections connections, VariantValidation validation, EditPost edit, PostQuotas quotas, LinkPreviews previews) {
+		this.previews = previews;
 		this.edit = edit;
 		this.quotas = quotas;
 		this.access = access;
@@ -126,6 +132,16 @@ class PostsApi {
 							member.workspaceZone())));
 		}
 		return checks;
+	}
+
+	@GetMapping("/link-preview")
+	@Operation(summary = "Preview a link as networks show it", description = "Reads the page's Open Graph tags (else its title "
+			+ "and description) through the outbound guard: public http(s) addresses only, 3 seconds, 1 MB, HTML only. 204 when "
+			+ "the page cannot be read or says nothing; 422 (field url, rule url) for anything but an http(s) address.")
+	ResponseEntity<LinkPreview> linkPreview(CurrentUser user, @PathVariable UUID workspaceId,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) String url) {
+		access.require(user, workspaceId);
+		return previews.of(url).map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
 	}
 
 	@GetMapping("/posts/{postId}")

@@ -5,6 +5,7 @@ import io.vitrine.networks.ConnectionView;
 import io.vitrine.networks.Connections;
 import io.vitrine.publishing.Composer;
 import io.vitrine.publishing.ComposerForm;
+import io.vitrine.publishing.LinkPreviews;
 import io.vitrine.publishing.PostDraft;
 import io.vitrine.publishing.PostView;
 import io.vitrine.publishing.TargetState;
@@ -48,8 +49,11 @@ class PostsPages {
 
 	private final Composer composer;
 
+	private final LinkPreviews previews;
+
 	PostsPages(WorkspaceAccess access, Connections connections, ComposePost compose, PostActions actions, Targets targets,
-			Composer composer) {
+			Composer composer, LinkPreviews previews) {
+		this.previews = previews;
 		this.access = access;
 		this.connections = connections;
 		this.compose = compose;
@@ -105,6 +109,16 @@ class PostsPages {
 		Member member = access.require(user, workspaceId);
 		model.addAttribute("checks", composer.checks(member, form));
 		return "posts/compose :: checks";
+	}
+
+	/** The composer's preview of its link (htmx, as the person types): nothing when the page says nothing. */
+	@GetMapping("/compose/link-preview")
+	String linkPreview(CurrentUser user, @PathVariable UUID workspaceId,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) String link, Model model) {
+		access.require(user, workspaceId);
+		model.addAttribute("preview", link == null || !link.strip().matches("(?i)https?://\\S+") ? null
+				: previews.of(link).orElse(null));
+		return "posts/compose :: linkPreview";
 	}
 
 	@PostMapping("/compose")
