@@ -40,6 +40,9 @@ public class ComposerForm {
 
 	private UUID categoryId;
 
+	/** Made when the composer opens and sent back with the form: the same form sent twice makes one post. */
+	private String submissionKey = UUID.randomUUID().toString();
+
 	private String campaign = "";
 
 	public String textFor(UUID account) {
@@ -165,5 +168,13 @@ public class ComposerForm {
 
 	public PostLabels labels() {
 		return new PostLabels(categoryId, campaign);
+	}
+
+	public String getSubmissionKey() {
+		return submissionKey;
+	}
+
+	public void setSubmissionKey(String submissionKey) {
+		this.submissionKey = submissionKey;
 	}
 }

@@ -8,16 +8,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** What a person asks for when saving a post: a variant per account, when to publish, and its category and campaign. */
-public record PostDraft(List<TargetDraft> targets, When when, PostLabels labels) {
+/**
+ * What a person asks for when saving a post: a variant per account, when to publish, and its category and campaign.
+ *
+ * @param submissionKey the form's (or the API client's Idempotency-Key) one-time key, or null: a second save with the
+ *        same key in the workspace is refused by the database, so a double click never makes two posts
+ */
+public record PostDraft(List<TargetDraft> targets, When when, PostLabels labels, String submissionKey) {
+
+	public static final int MAX_SUBMISSION_KEY = 100;
 
 	public PostDraft {
 		targets = targets == null ? List.of() : List.copyOf(targets);
 		labels = labels == null ? PostLabels.NONE : labels;
+		submissionKey = submissionKey == null || submissionKey.isBlank() ? null : submissionKey.strip();
+	}
+
+	public PostDraft(List<TargetDraft> targets, When when, PostLabels labels) {
+		this(targets, when, labels, null);
 	}
 
 	public PostDraft(List<TargetDraft> targets, When when) {
-		this(targets, when, PostLabels.NONE);
+		this(targets, when, PostLabels.NONE, null);
 	}
 
 	/** @param fields values of the network's own fields (its connector's variantFields), by name */

@@ -116,9 +116,9 @@ public class ComposePost {
 		UUID postId = Ids.next();
 		String zone = draft.when() instanceof PostDraft.At at ? at.zone().getId() : null;
 		jdbc.sql("insert into post (id, workspace_id, created_by, scheduled_at, scheduled_zone, created_at, updated_at, category_id,"
-				+ " campaign) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				+ " campaign, submission_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(postId, member.workspaceId(), member.userId(), Sql.ts(due), zone, Sql.ts(now), Sql.ts(now),
-					draft.labels().categoryId(), draft.labels().campaign())
+					draft.labels().categoryId(), draft.labels().campaign(), draft.submissionKey())
 			.update();
 		TargetState state = publishing ? TargetState.SCHEDULED : TargetState.DRAFT;
 		for (int i = 0; i < draft.targets().size(); i++) {
@@ -194,6 +194,9 @@ public class ComposePost {
 			problems.add(new InvalidInput.Problem("scheduledAt", "future", "must be in the future; use \"publish now\" instead"));
 		}
 		labelProblems(member, draft.labels(), problems);
+		if (draft.submissionKey() != null && draft.submissionKey().length() > PostDraft.MAX_SUBMISSION_KEY) {
+			problems.add(new InvalidInput.Problem("submissionKey", "max-length", "at most " + PostDraft.MAX_SUBMISSION_KEY + " characters"));
+		}
 		List<ConnectionView> accounts = new ArrayList<>();
 		Set<UUID> seen = new HashSet<>();
 		for (int i = 0; i < draft.targets().size(); i++) {

@@ -149,6 +149,11 @@ public class Targets {
 			.list();
 	}
 
+	/** The post saved with this one-time key, if any. */
+	public Optional<PostView> postBySubmission(UUID workspaceId, String submissionKey) {
+		return posts(workspaceId, "p.submission_key = ?", List.of(submissionKey), 1).stream().findFirst();
+	}
+
 	public Optional<PostView> post(UUID workspaceId, UUID postId) {
 		return posts(workspaceId, "p.id = ?", List.of(postId), 1).stream().findFirst();
 	}

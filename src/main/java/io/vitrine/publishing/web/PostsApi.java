@@ -25,6 +25,7 @@ import io.vitrine.shared.NotFound;
 import io.vitrine.workspaces.Member;
 import io.vitrine.workspaces.Policies;
 import io.vitrine.workspaces.WorkspaceAccess;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,7 +35,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.ArrayList;
@@ -103,15 +103,30 @@ class PostsApi {
 	}
 
 	@PostMapping("/posts")
-	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Create a post", description = "Saved as a draft, published now, or scheduled. Every variant is "
-			+ "checked against its network's limits now and again just before it is sent.")
-	PostView create(CurrentUser user, @PathVariable UUID workspaceId, @RequestBody PostRequests.CreatePost body) {
+			+ "checked against its network's limits now and again just before it is sent. With an Idempotency-Key header "
+			+ "(at most 100 characters), sending the same request again answers the post made the first time (200) instead "
+			+ "of making a second one (201).")
+	ResponseEntity<PostView> create(CurrentUser user, @PathVariable UUID workspaceId, @RequestBody PostRequests.CreatePost body,
+			@org.springframework.web.bind.annotation.RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
 		Member member = access.require(user, workspaceId);
+		if (idempotencyKey != null && !idempotencyKey.isBlank()) {
+			var earlier = targets.postBySubmission(member.workspaceId(), idempotencyKey.strip());
+			if (earlier.isPresent()) {
+				return ResponseEntity.ok(earlier.get());
+			}
+		}
 		PostDraft.When when = ScheduleParser.parse(body.publish(), body.scheduledAt(), body.timeZone(), member.workspaceZone());
 		List<PostDraft.TargetDraft> drafts = body.targets() == null ? List.of()
 				: IntStream.range(0, body.targets().size()).mapToObj(body::target).toList();
-		return compose.create(member, new PostDraft(drafts, when, body.labels()));
+		try {
+			return ResponseEntity.status(HttpStatus.CREATED)
+				.body(compose.create(member, new PostDraft(drafts, when, body.labels(), idempotencyKey)));
+		}
+		catch (DuplicateKeyException raced) {
+			// The same key arrived twice at once: the other request made the post.
+			return ResponseEntity.ok(targets.postBySubmission(member.workspaceId(), idempotencyKey.strip()).orElseThrow());
+		}
 	}
 
 	@PostMapping("/posts/validate")

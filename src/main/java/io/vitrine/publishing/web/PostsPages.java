@@ -16,6 +16,7 @@ import io.vitrine.publishing.internal.Targets;
 import io.vitrine.shared.InvalidInput;
 import io.vitrine.workspaces.Member;
 import io.vitrine.workspaces.WorkspaceAccess;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -128,7 +129,11 @@ class PostsPages {
 		try {
 			PostDraft.When when = ScheduleParser.parse(form.getPublish(), form.getScheduledAt(), form.getTimeZone(),
 					member.workspaceZone());
-			compose.create(member, new PostDraft(composer.targets(member, form), when, form.labels()));
+			compose.create(member, new PostDraft(composer.targets(member, form), when, form.labels(), form.getSubmissionKey()));
+			return "redirect:/w/" + workspaceId + "/posts";
+		}
+		catch (DuplicateKeyException sentTwice) {
+			// The same form again (a double click, a resend after a lost answer): its post exists, once.
 			return "redirect:/w/" + workspaceId + "/posts";
 		}
 		catch (InvalidInput e) {

@@ -59,6 +59,13 @@ public class AddToQueue {
 	 */
 	@Transactional
 	public PostView add(Member member, List<PostDraft.TargetDraft> targets, PostLabels labels, Integer evergreenGapDays) {
+		return add(member, targets, labels, evergreenGapDays, null);
+	}
+
+	/** @param submissionKey the composer's one-time key: the same form sent twice queues one post (see {@link PostDraft}) */
+	@Transactional
+	public PostView add(Member member, List<PostDraft.TargetDraft> targets, PostLabels labels, Integer evergreenGapDays,
+			String submissionKey) {
 		Policies.require(Policies.MAY_SCHEDULE, member, "add posts to the queue");
 		List<InvalidInput.Problem> problems = new ArrayList<>();
 		if (evergreenGapDays != null && (evergreenGapDays < 1 || evergreenGapDays > MAX_GAP_DAYS)) {
@@ -80,7 +87,8 @@ public class AddToQueue {
 			throw new InvalidInput(problems);
 		}
 		Instant first = dues.stream().min(Comparator.naturalOrder()).orElseThrow();
-		PostView post = plan.create(member, new PostDraft(targets, new PostDraft.At(first, member.workspaceZone()), labels), dues);
+		PostView post = plan.create(member, new PostDraft(targets, new PostDraft.At(first, member.workspaceZone()), labels,
+				submissionKey), dues);
 		for (TargetView t : post.targets()) {
 			entries.add(t.id(), post.id(), member.workspaceId(), t.connectionId(), now);
 			if (evergreenGapDays != null) {

@@ -15,6 +15,7 @@ import io.vitrine.workspaces.Policies;
 import io.vitrine.workspaces.WorkspaceAccess;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -169,8 +170,12 @@ class QueuePages {
 		Member member = access.require(user, workspaceId);
 		try {
 			Integer gap = form.isEvergreen() ? parseGap(form.getEvergreenGapDays()) : null;
-			PostView post = addToQueue.add(member, composer.targets(member, form), form.labels(), gap);
+			PostView post = addToQueue.add(member, composer.targets(member, form), form.labels(), gap, form.getSubmissionKey());
 			redirect.addFlashAttribute("notice", message("queue.added", post.targets().size()));
+			return "redirect:/w/" + workspaceId + "/queue";
+		}
+		catch (DuplicateKeyException sentTwice) {
+			// The same form again (a double click): its post is already in the queue, once.
 			return "redirect:/w/" + workspaceId + "/queue";
 		}
 		catch (InvalidInput e) {
