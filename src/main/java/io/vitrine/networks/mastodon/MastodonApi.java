@@ -100,12 +100,23 @@ class MastodonApi {
 	}
 
 	OutboundResponse postStatus(String server, String token, String idempotencyKey, String text, List<String> mediaIds) {
+		return postStatus(server, token, idempotencyKey, text, mediaIds, List.of(), null);
+	}
+
+	/** With a poll when {@code pollOptions} is not empty (PollStatus: options and expires_in, never with media). */
+	OutboundResponse postStatus(String server, String token, String idempotencyKey, String text, List<String> mediaIds,
+			List<String> pollOptions, java.time.Duration pollOpenFor) {
 		ObjectNode body = json.createObjectNode();
 		if (!text.isBlank()) {
 			body.put("status", text);
 		}
 		if (!mediaIds.isEmpty()) {
 			mediaIds.forEach(body.putArray("media_ids")::add);
+		}
+		if (!pollOptions.isEmpty()) {
+			ObjectNode poll = body.putObject("poll");
+			pollOptions.forEach(poll.putArray("options")::add);
+			poll.put("expires_in", pollOpenFor.toSeconds());
 		}
 		body.put("visibility", "public");
 		return http.send(OutboundRequest.post(server + STATUSES)

@@ -5,11 +5,13 @@ import io.vitrine.networks.Channel;
 import io.vitrine.networks.NetworkConnector;
 import io.vitrine.networks.NetworkId;
 import io.vitrine.networks.NetworkLimits;
+import io.vitrine.networks.Polls;
 import io.vitrine.networks.PostVariant;
 import io.vitrine.networks.PublishOutcome;
 import io.vitrine.networks.PublishRequest;
 import io.vitrine.networks.ReconcileOutcome;
 import io.vitrine.networks.VariantCheck;
+import io.vitrine.networks.VariantField;
 import io.vitrine.outbound.AddressNotAllowed;
 import io.vitrine.outbound.ConnectFailed;
 import io.vitrine.outbound.OutboundFailure;
@@ -88,6 +90,11 @@ class MastodonConnector implements NetworkConnector {
 	}
 
 	@Override
+	public List<VariantField> variantFields() {
+		return List.of(Polls.OPTIONS, Polls.DURATION);
+	}
+
+	@Override
 	public Set<Capability> capabilities() {
 		return EnumSet.of(Capability.PUBLISH, Capability.IMAGES, Capability.SAFE_RESEND, Capability.RECONCILE);
 	}
@@ -136,7 +143,7 @@ class MastodonConnector implements NetworkConnector {
 		OutboundResponse response;
 		try {
 			response = api.postStatus(channel.serverUrl(), token, request.idempotencyKey(), request.variant().fullText(),
-					mediaIds);
+					mediaIds, Polls.options(request.variant()), Polls.duration(request.variant()));
 		}
 		catch (AddressNotAllowed e) {
 			return new PublishOutcome.Rejected(e.getMessage());

@@ -1,6 +1,7 @@
 package io.vitrine.networks.mastodon;
 
 import io.vitrine.networks.NetworkLimits;
+import io.vitrine.networks.Polls;
 import io.vitrine.networks.PostVariant;
 import io.vitrine.networks.VariantCheck;
 import io.vitrine.networks.Violation;
@@ -12,6 +13,12 @@ import java.util.List;
 final class MastodonValidation {
 
 	static final String NETWORK = "Mastodon";
+
+	/**
+	 * Mastodon's default poll limits (configuration.polls of /api/v2/instance: max_options 4, max_characters_per_option
+	 * 50); an instance may raise them, never below these.
+	 */
+	static final int MAX_POLL_OPTIONS = 4, MAX_POLL_OPTION_CHARACTERS = 50;
 
 	private MastodonValidation() {
 	}
@@ -37,6 +44,7 @@ final class MastodonValidation {
 		for (int i = 0; i < variant.images().size(); i++) {
 			checkImage(i, variant.images().get(i), limits, violations);
 		}
+		Polls.check(NETWORK, variant, MAX_POLL_OPTIONS, MAX_POLL_OPTION_CHARACTERS, violations);
 		return new VariantCheck(length, limits.maxCharacters(), violations);
 	}
 

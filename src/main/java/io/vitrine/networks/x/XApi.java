@@ -54,6 +54,12 @@ class XApi {
 
 	/** createPosts, as a reply to {@code replyTo} when given (the next post of a thread). */
 	XAnswer createPost(String token, String text, List<String> mediaIds, String replyTo) {
+		return createPost(token, text, mediaIds, replyTo, List.of(), null);
+	}
+
+	/** With a poll when {@code pollOptions} is not empty (CreatePostsPoll: options, duration_minutes). */
+	XAnswer createPost(String token, String text, List<String> mediaIds, String replyTo, List<String> pollOptions,
+			java.time.Duration pollOpenFor) {
 		ObjectNode body = json.createObjectNode();
 		body.put("text", text);
 		if (!mediaIds.isEmpty()) {
@@ -61,6 +67,11 @@ class XApi {
 		}
 		if (replyTo != null) {
 			body.putObject("reply").put("in_reply_to_tweet_id", digits(replyTo));
+		}
+		if (!pollOptions.isEmpty()) {
+			ObjectNode poll = body.putObject("poll");
+			pollOptions.forEach(poll.putArray("options")::add);
+			poll.put("duration_minutes", pollOpenFor.toMinutes());
 		}
 		return send(OutboundRequest.post(url(POSTS)).bearer(token).json(json.writeValueAsString(body)));
 	}

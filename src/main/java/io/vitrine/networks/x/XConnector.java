@@ -5,6 +5,7 @@ import io.vitrine.networks.Channel;
 import io.vitrine.networks.NetworkConnector;
 import io.vitrine.networks.NetworkId;
 import io.vitrine.networks.NetworkLimits;
+import io.vitrine.networks.Polls;
 import io.vitrine.networks.PostVariant;
 import io.vitrine.networks.PublishOutcome;
 import io.vitrine.networks.PublishRequest;
@@ -82,7 +83,7 @@ class XConnector implements NetworkConnector {
 
 	@Override
 	public List<VariantField> variantFields() {
-		return List.of(XRules.THREAD);
+		return List.of(XRules.THREAD, Polls.OPTIONS, Polls.DURATION);
 	}
 
 	/** No idempotency key on X: once a request may have left, sending again may post twice. */
@@ -141,7 +142,8 @@ class XConnector implements NetworkConnector {
 	private PublishOutcome post(Channel channel, String token, PublishRequest request, List<String> mediaIds) {
 		XAnswer answer;
 		try {
-			answer = api.createPost(token, request.variant().fullText(), mediaIds);
+			answer = api.createPost(token, request.variant().fullText(), mediaIds, null, Polls.options(request.variant()),
+					Polls.duration(request.variant()));
 		}
 		catch (AddressNotAllowed e) {
 			return new PublishOutcome.Rejected(e.getMessage());

@@ -2,6 +2,7 @@ package io.vitrine.networks.x;
 
 import com.twitter.twittertext.TwitterTextParseResults;
 import io.vitrine.networks.NetworkLimits;
+import io.vitrine.networks.Polls;
 import io.vitrine.networks.PostVariant;
 import io.vitrine.networks.VariantCheck;
 import io.vitrine.networks.VariantField;
@@ -60,6 +61,9 @@ final class XRules {
 
 	static final int MAX_THREAD_POSTS = 25;
 
+	/** CreatePostsPoll in the official API description: 2 to 4 options of 1 to 25 characters, open 5 to 10,080 minutes. */
+	static final int MAX_POLL_OPTIONS = 4, MAX_POLL_OPTION_CHARACTERS = 25;
+
 	private static final Pattern THREAD_BREAK = Pattern.compile("(?m)^[ \\t]*---+[ \\t]*$");
 
 	private XRules() {
@@ -94,6 +98,7 @@ final class XRules {
 		}
 		checkMedia(images, violations);
 		checkThread(threadParts(variant), max, violations);
+		Polls.check(NETWORK, variant, MAX_POLL_OPTIONS, MAX_POLL_OPTION_CHARACTERS, violations);
 		return new VariantCheck(parsed.weightedLength, max, violations);
 	}
 

@@ -140,6 +140,35 @@ class MastodonConnectorContractTest {
 	}
 
 	@Test
+	void a_poll_goes_with_its_answers_and_how_long_it_stays_open() {
+		PublishRequest request = request(new PostVariant("Which galette this year?", null, List.of(),
+				java.util.Map.of("pollOptions", "Frangipane\n\nPommes\nChocolat", "pollDuration", "3d")));
+
+		PublishOutcome outcome = connector.publish(channel(), request);
+
+		assertThat(outcome).isInstanceOf(PublishOutcome.Published.class);
+		LocalApiServer.Request post = server.requests("POST", "/api/v1/statuses").get(0);
+		assertThat(post.json().path("poll").path("options").valueStream().map(o -> o.asString()).toList())
+			.containsExactly("Frangipane", "Pommes", "Chocolat");
+		assertThat(post.json().path("poll").path("expires_in").asLong()).isEqualTo(3 * 24 * 3600);
+		assertThat(post.json().has("media_ids")).isFalse();
+	}
+
+	@Test
+	void a_poll_with_too_many_answers_or_beside_an_image_is_refused_before_anything_is_sent() {
+		PublishOutcome many = connector.publish(channel(), request(new PostVariant("Vote", null, List.of(),
+				java.util.Map.of("pollOptions", "a\nb\nc\nd\ne"))));
+		PublishOutcome withImage = connector.publish(channel(), request(new PostVariant("Vote", null, List.of(image("alt")),
+				java.util.Map.of("pollOptions", "yes\nno"))));
+
+		assertThat(many).isInstanceOfSatisfying(PublishOutcome.Rejected.class,
+				r -> assertThat(r.message()).contains("2 to 4 answers; this one has 5"));
+		assertThat(withImage).isInstanceOfSatisfying(PublishOutcome.Rejected.class,
+				r -> assertThat(r.message()).contains("cannot have images or videos"));
+		assertThat(server.requests("POST", "/api/v1/statuses")).isEmpty();
+	}
+
+	@Test
 	void uploads_an_image_with_its_alt_text_then_attaches_it() {
 		PostVariant.Media image = image("A red square on white");
 

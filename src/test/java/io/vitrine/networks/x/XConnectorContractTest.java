@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
@@ -439,6 +440,30 @@ class XConnectorContractTest {
 
 		assertThat(refused).isInstanceOfSatisfying(PublishOutcome.Rejected.class,
 				r -> assertThat(r.message()).contains("Post 3 of the thread: X counts 281 characters"));
+		assertThat(server.posts()).isZero();
+	}
+
+	@Test
+	void a_poll_goes_with_its_answers_and_its_duration_in_minutes() {
+		UUID target = UUID.randomUUID();
+		PublishRequest request = new PublishRequest(target, target.toString(), new PostVariant("Galette or brioche?", null,
+				List.of(), Map.of("pollOptions", "Galette\nBrioche", "pollDuration", "6h")), media);
+
+		assertThat(connector.publish(account.open(), request)).isInstanceOf(PublishOutcome.Published.class);
+
+		JsonNode poll = server.requests("POST", "/2/tweets").getFirst().json().path("poll");
+		assertThat(poll.path("options").valueStream().map(JsonNode::asString).toList()).containsExactly("Galette", "Brioche");
+		assertThat(poll.path("duration_minutes").asInt()).isEqualTo(360);
+	}
+
+	@Test
+	void a_poll_answer_longer_than_x_takes_is_named_by_its_number() {
+		UUID target = UUID.randomUUID();
+		PublishOutcome refused = connector.publish(account.open(), new PublishRequest(target, target.toString(),
+				new PostVariant("Vote", null, List.of(), Map.of("pollOptions", "Yes\nNo, I prefer the one with almonds")), media));
+
+		assertThat(refused).isInstanceOfSatisfying(PublishOutcome.Rejected.class,
+				r -> assertThat(r.message()).contains("Answer 2 of the poll has 33 characters; X takes 25."));
 		assertThat(server.posts()).isZero();
 	}
 
