@@ -41,7 +41,7 @@ public final class NetworkJourney {
 		this.base = base;
 	}
 
-	/** A Vitrine process's settings: its data folder, the owner and their workspace, local servers allowed, and the network's own. */
+	/** A Vitrine process's settings: data folder, owner and workspace, local servers allowed, and the network's own. */
 	@SafeVarargs
 	public static Map<String, String> environment(Path data, String workspaceName, Map.Entry<String, String>... network) {
 		Map<String, String> env = new HashMap<>(Map.of("VITRINE_DATA_DIR", data.toString(), "VITRINE_OUTBOUND_ALLOW_PRIVATE",
@@ -116,6 +116,18 @@ public final class NetworkJourney {
 		page.waitForURL(Pattern.compile(".*/w/" + workspace + "/connections"));
 	}
 
+	/** On the network's choice page, under its {@code heading}: ticks the account labelled {@code account}. */
+	public void choose(String heading, String account) {
+		assertThat(page.locator("h1")).hasText(heading);
+		page.getByLabel(account).check();
+	}
+
+	/** Connects the ticked accounts and reads Vitrine's notice about it. */
+	public void connectChosen(String button, String notice) {
+		connectChosen(button);
+		assertThat(page.locator("#notice")).containsText(notice);
+	}
+
 	/** Opens the composer and ticks the account whose label shows {@code account}. */
 	public void compose(String account) {
 		open("/compose");
@@ -125,6 +137,27 @@ public final class NetworkJourney {
 	/** Ticks, in the composer, the account whose label shows {@code account}. */
 	public void tick(String account) {
 		page.locator("label").filter(new Locator.FilterOptions().setHasText(account)).locator("input[name=accounts]").check();
+	}
+
+	/** Writes {@code text} in the composer and reads the counter and the message of the one rule it breaks. */
+	public void breakRule(String text, String counter, String violation, String shot) {
+		page.fill("#text", text);
+		assertThat(page.locator("#checks .counter")).hasText(counter);
+		assertThat(page.locator("#checks .violation")).hasText(violation);
+		browser.screenshot(shot);
+	}
+
+	/** Writes {@code text} in the composer, which breaks no rule now. */
+	public void fixed(String text) {
+		page.fill("#text", text);
+		assertThat(page.locator("#checks .violation")).hasCount(0);
+	}
+
+	/** {@link #fixed(String)}, reading the counter first. */
+	public void fixed(String text, String counter) {
+		page.fill("#text", text);
+		assertThat(page.locator("#checks .counter")).hasText(counter);
+		assertThat(page.locator("#checks .violation")).hasCount(0);
 	}
 
 	/** Sends the composed post now and waits for the posts page. */

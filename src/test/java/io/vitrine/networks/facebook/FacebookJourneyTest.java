@@ -35,10 +35,8 @@ class FacebookJourneyTest {
 					NetworkJourney journey = new NetworkJourney(browser, base);
 					journey.signIn();
 					connect(journey, graph, "Connect with Facebook", "facebook-en");
-					assertThat(journey.page().locator("h1")).hasText("Choose the Facebook accounts to connect");
-					journey.page().getByLabel(GraphContractServer.PAGE_NAME).check();
-					journey.connectChosen("Connect the chosen accounts");
-					assertThat(journey.page().locator("#notice")).containsText("Boulangerie Martin is connected.");
+					journey.choose("Choose the Facebook accounts to connect", GraphContractServer.PAGE_NAME);
+					journey.connectChosen("Connect the chosen accounts", "Boulangerie Martin is connected.");
 					publish(journey, GraphContractServer.PAGE_NAME, "facebook-en");
 					assertThat(graph.posts()).singleElement()
 						.satisfies(p -> assertThat(p.pageId()).isEqualTo(GraphContractServer.PAGE_ID));
@@ -47,10 +45,8 @@ class FacebookJourneyTest {
 					NetworkJourney journey = new NetworkJourney(browser, base);
 					journey.signIn();
 					connect(journey, graph, "Se connecter avec Facebook", "facebook-fr");
-					assertThat(journey.page().locator("h1")).hasText("Choisir les comptes Facebook à connecter");
-					journey.page().getByLabel(GraphContractServer.OTHER_PAGE_NAME).check();
-					journey.connectChosen("Connecter les comptes choisis");
-					assertThat(journey.page().locator("#notice")).containsText("Martin Traiteur est connecté.");
+					journey.choose("Choisir les comptes Facebook à connecter", GraphContractServer.OTHER_PAGE_NAME);
+					journey.connectChosen("Connecter les comptes choisis", "Martin Traiteur est connecté.");
 					publish(journey, GraphContractServer.OTHER_PAGE_NAME, "facebook-fr");
 					assertThat(graph.posts().getLast().pageId()).isEqualTo(GraphContractServer.OTHER_PAGE_ID);
 				}
@@ -67,12 +63,9 @@ class FacebookJourneyTest {
 
 	private static void publish(NetworkJourney journey, String account, String shot) {
 		journey.compose(account);
-		journey.page().fill("#text", "a".repeat(63_207));
-		assertThat(journey.page().locator("#checks .counter")).hasText("63207 / 63206");
-		assertThat(journey.page().locator("#checks .violation")).hasText("Facebook counts 63207 characters; the limit is 63206.");
-		journey.browser().screenshot(shot + "-3-over-the-limit");
-		journey.page().fill("#text", "Fournée du matin : pain au levain, baguettes, croissants.");
-		assertThat(journey.page().locator("#checks .violation")).hasCount(0);
+		journey.breakRule("a".repeat(63_207), "63207 / 63206",
+			"Facebook counts 63207 characters; the limit is 63206.", shot + "-3-over-the-limit");
+		journey.fixed("Fournée du matin : pain au levain, baguettes, croissants.");
 		journey.publishNow("https://www.facebook.com/", shot + "-4-published");
 	}
 }

@@ -42,8 +42,7 @@ class GbpJourneyTest {
 					assertThat(journey.page().locator("h1")).hasText("Choose the Google Business Profile accounts to connect");
 					journey.page().locator("input[value='" + GoogleContractServer.LOCATION + "']").check();
 					browser.screenshot("gbp-en-2-choose-the-location");
-					journey.connectChosen("Connect the chosen accounts");
-					assertThat(journey.page().locator("#notice")).containsText(GoogleContractServer.LOCATION_TITLE + " is connected.");
+					journey.connectChosen("Connect the chosen accounts", GoogleContractServer.LOCATION_TITLE + " is connected.");
 					publish(journey, "gbp-en", GoogleContractServer.LOCATION_TITLE);
 					assertThat(google.posts()).singleElement().satisfies(post -> {
 						assertThat(post.location()).isEqualTo(GoogleContractServer.LOCATION);
@@ -54,11 +53,8 @@ class GbpJourneyTest {
 					NetworkJourney journey = new NetworkJourney(browser, base);
 					journey.signIn();
 					connect(journey, google, "Se connecter avec Google Business Profile", "gbp-fr");
-					assertThat(journey.page().locator("h1")).hasText("Choisir les comptes Google Business Profile à connecter");
-					journey.page().getByLabel(GoogleContractServer.OTHER_LOCATION_TITLE).check();
-					journey.connectChosen("Connecter les comptes choisis");
-					assertThat(journey.page().locator("#notice"))
-						.containsText(GoogleContractServer.OTHER_LOCATION_TITLE + " est connecté.");
+					journey.choose("Choisir les comptes Google Business Profile à connecter", GoogleContractServer.OTHER_LOCATION_TITLE);
+					journey.connectChosen("Connecter les comptes choisis", GoogleContractServer.OTHER_LOCATION_TITLE + " est connecté.");
 					publish(journey, "gbp-fr", GoogleContractServer.OTHER_LOCATION_TITLE);
 					assertThat(google.posts()).hasSize(2);
 					assertThat(google.posts().getLast().location()).isEqualTo(GoogleContractServer.OTHER_LOCATION);
@@ -75,14 +71,9 @@ class GbpJourneyTest {
 
 	private static void publish(NetworkJourney journey, String shot, String location) {
 		journey.compose(location);
-		journey.page().fill("#text", "x".repeat(1501));
-		assertThat(journey.page().locator("#checks .counter")).hasText("1501 / 1500");
-		assertThat(journey.page().locator("#checks .violation"))
-			.hasText("Google Business Profile counts 1501 characters; the limit is 1500.");
-		journey.browser().screenshot(shot + "-3-over-the-limit");
-		journey.page().fill("#text", FIXED);
-		assertThat(journey.page().locator("#checks .counter")).hasText(FIXED.length() + " / 1500");
-		assertThat(journey.page().locator("#checks .violation")).hasCount(0);
+		journey.breakRule("x".repeat(1501), "1501 / 1500",
+			"Google Business Profile counts 1501 characters; the limit is 1500.", shot + "-3-over-the-limit");
+		journey.fixed(FIXED, FIXED.length() + " / 1500");
 		journey.publishNow("https://local.google.com/place", shot + "-4-published");
 	}
 }

@@ -43,20 +43,16 @@ class InstagramJourneyTest {
 					NetworkJourney journey = new NetworkJourney(browser, base);
 					journey.signIn();
 					connect(journey, graph, "Connect with Instagram", "instagram-en");
-					assertThat(journey.page().locator("h1")).hasText("Choose the Instagram accounts to connect");
-					journey.page().getByLabel(InstagramGraphServer.USERNAME).check();
-					journey.connectChosen("Connect the chosen accounts");
-					assertThat(journey.page().locator("#notice")).containsText("boulangerie.martin is connected.");
+					journey.choose("Choose the Instagram accounts to connect", InstagramGraphServer.USERNAME);
+					journey.connectChosen("Connect the chosen accounts", "boulangerie.martin is connected.");
 					schedule(journey, InstagramGraphServer.USERNAME, photo, "instagram-en");
 				}
 				try (Browser browser = Browser.open("fr-FR")) {
 					NetworkJourney journey = new NetworkJourney(browser, base);
 					journey.signIn();
 					connect(journey, graph, "Se connecter avec Instagram", "instagram-fr");
-					assertThat(journey.page().locator("h1")).hasText("Choisir les comptes Instagram à connecter");
-					journey.page().getByLabel(InstagramGraphServer.OTHER_USERNAME).check();
-					journey.connectChosen("Connecter les comptes choisis");
-					assertThat(journey.page().locator("#notice")).containsText("martin.traiteur est connecté.");
+					journey.choose("Choisir les comptes Instagram à connecter", InstagramGraphServer.OTHER_USERNAME);
+					journey.connectChosen("Connecter les comptes choisis", "martin.traiteur est connecté.");
 					schedule(journey, InstagramGraphServer.OTHER_USERNAME, photo, "instagram-fr");
 				}
 			}
@@ -75,10 +71,8 @@ class InstagramJourneyTest {
 		LocalDate tomorrow = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(1);
 		journey.open("/compose?date=" + tomorrow);
 		journey.tick(account);
-		journey.page().fill("#text", "Pain au levain du jour #boulangerie");
-		assertThat(journey.page().locator("#checks .counter")).hasText("35 / 2200");
-		assertThat(journey.page().locator("#checks .violation")).hasText("An Instagram post needs at least one image or video.");
-		journey.browser().screenshot(shot + "-3-no-image");
+		journey.breakRule("Pain au levain du jour #boulangerie", "35 / 2200",
+			"An Instagram post needs at least one image or video.", shot + "-3-no-image");
 		journey.page().locator("input[name=images]").first().setInputFiles(photo);
 		journey.page().check("input[name=publish][value=schedule]");
 		journey.page().locator("#composer button[type=submit]").click();

@@ -45,8 +45,7 @@ class LinkedInJourneyTest {
 					assertThat(journey.page().locator("legend")).hasText("Publish as");
 					journey.page().getByLabel(LinkedInContractServer.ORGANIZATION_NAME).check();
 					browser.screenshot("linkedin-en-2-choose-the-page");
-					journey.connectChosen("Connect the chosen accounts");
-					assertThat(journey.page().locator("#notice")).containsText("Boulangerie Martin is connected.");
+					journey.connectChosen("Connect the chosen accounts", "Boulangerie Martin is connected.");
 					assertThat(journey.page().locator("main table")).containsText("linkedin.com/company/boulangerie-martin");
 					publish(journey, "linkedin-en", LinkedInContractServer.ORGANIZATION_NAME);
 					assertThat(linkedin.posts()).singleElement().satisfies(post -> {
@@ -62,8 +61,7 @@ class LinkedInJourneyTest {
 					assertThat(journey.page().locator("legend")).hasText("Publier en tant que");
 					journey.page().getByLabel(LinkedInContractServer.MEMBER_NAME).check();
 					browser.screenshot("linkedin-fr-2-choisir-le-membre");
-					journey.connectChosen("Connecter les comptes choisis");
-					assertThat(journey.page().locator("#notice")).containsText("Marie Martin est connecté.");
+					journey.connectChosen("Connecter les comptes choisis", "Marie Martin est connecté.");
 					publish(journey, "linkedin-fr", LinkedInContractServer.MEMBER_NAME);
 					assertThat(linkedin.posts()).hasSize(2);
 					assertThat(linkedin.posts().getLast().author()).isEqualTo(LinkedInContractServer.MEMBER);
@@ -81,13 +79,9 @@ class LinkedInJourneyTest {
 	/** Breaks the length rule, reads why, fixes the text, posts now, and sees the post's link. */
 	private static void publish(NetworkJourney journey, String shot, String account) {
 		journey.compose(account);
-		journey.page().fill("#text", "x".repeat(3001));
-		assertThat(journey.page().locator("#checks .counter")).hasText("3001 / 3000");
-		assertThat(journey.page().locator("#checks .violation")).hasText("LinkedIn counts 3001 characters; the limit is 3000.");
-		journey.browser().screenshot(shot + "-3-over-the-limit");
-		journey.page().fill("#text", FIXED);
-		assertThat(journey.page().locator("#checks .counter")).hasText(FIXED.length() + " / 3000");
-		assertThat(journey.page().locator("#checks .violation")).hasCount(0);
+		journey.breakRule("x".repeat(3001), "3001 / 3000",
+			"LinkedIn counts 3001 characters; the limit is 3000.", shot + "-3-over-the-limit");
+		journey.fixed(FIXED, FIXED.length() + " / 3000");
 		journey.publishNow("https://www.linkedin.com/feed/update/urn:li:share:", shot + "-4-published");
 	}
 }

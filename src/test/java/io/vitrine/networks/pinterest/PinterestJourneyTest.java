@@ -52,11 +52,9 @@ class PinterestJourneyTest {
 					NetworkJourney journey = new NetworkJourney(browser, base);
 					journey.signIn();
 					connect(journey, pinterest, "Connect with Pinterest", "pinterest-en");
-					assertThat(journey.page().locator("h1")).hasText("Choose the Pinterest accounts to connect");
-					journey.page().getByLabel(PinterestContractServer.BOARD_NAME).check();
+					journey.choose("Choose the Pinterest accounts to connect", PinterestContractServer.BOARD_NAME);
 					browser.screenshot("pinterest-en-2-choose-the-board");
-					journey.connectChosen("Connect the chosen accounts");
-					assertThat(journey.page().locator("#notice")).containsText(PinterestContractServer.BOARD_NAME + " is connected.");
+					journey.connectChosen("Connect the chosen accounts", PinterestContractServer.BOARD_NAME + " is connected.");
 
 					publish(journey, "pinterest-en", PinterestContractServer.BOARD_NAME, photo);
 					assertThat(pinterest.pins()).singleElement().satisfies(pin -> {
@@ -68,12 +66,9 @@ class PinterestJourneyTest {
 					NetworkJourney journey = new NetworkJourney(browser, base);
 					journey.signIn();
 					connect(journey, pinterest, "Se connecter avec Pinterest", "pinterest-fr");
-					assertThat(journey.page().locator("h1")).hasText("Choisir les comptes Pinterest à connecter");
-					journey.page().getByLabel(PinterestContractServer.OTHER_BOARD_NAME).check();
+					journey.choose("Choisir les comptes Pinterest à connecter", PinterestContractServer.OTHER_BOARD_NAME);
 					browser.screenshot("pinterest-fr-2-choisir-le-tableau");
-					journey.connectChosen("Connecter les comptes choisis");
-					assertThat(journey.page().locator("#notice"))
-						.containsText(PinterestContractServer.OTHER_BOARD_NAME + " est connecté.");
+					journey.connectChosen("Connecter les comptes choisis", PinterestContractServer.OTHER_BOARD_NAME + " est connecté.");
 
 					publish(journey, "pinterest-fr", PinterestContractServer.OTHER_BOARD_NAME, photo);
 					assertThat(pinterest.pins()).hasSize(2);

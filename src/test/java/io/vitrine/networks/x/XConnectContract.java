@@ -3,27 +3,20 @@ package io.vitrine.networks.x;
 import io.vitrine.testsupport.LocalApiServer;
 import io.vitrine.networks.ConnectionStatus;
 import io.vitrine.networks.ConnectionView;
-import io.vitrine.networks.Connections;
+import io.vitrine.testsupport.OAuthConnectContract;
 import io.vitrine.testsupport.People;
 import io.vitrine.testsupport.RequestBodies;
 import io.vitrine.testsupport.WebContract;
 import io.vitrine.workspaces.Role;
-import io.vitrine.workspaces.WorkspaceSummary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationContext;
-import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
@@ -33,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -46,7 +38,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * by REST, through the real security chain, against a local X authorization server.
  */
 @WebContract
-abstract class XConnectContract {
+abstract class XConnectContract extends OAuthConnectContract {
 
 	/** One X for the whole run: its address is part of the application's configuration. */
 	static final XContractServer X = new XContractServer(Clock.systemUTC());
@@ -61,60 +53,21 @@ abstract class XConnectContract {
 	}
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
-	Connections connections;
-
-	@Autowired
 	JdbcClient jdbc;
 
-	@Value("${vitrine.base-url}")
-	String baseUrl;
-
 	final JsonMapper json = JsonMapper.builder().build();
-
-	People people;
-
-	WorkspaceSummary workspace;
-
-	People.Person owner;
 
 	People.Person otherOwner;
 
 	@BeforeEach
-	void setUp() {
-		people = new People(context, mvc);
-		owner = people.person("Olga Owner");
+	void anotherOwner() {
 		otherOwner = people.person("Oscar Owner");
-		workspace = people.workspace(owner, "Brand");
 		people.join(workspace, otherOwner, Role.OWNER);
 	}
 
 	@AfterEach
 	void noViolations() {
 		assertThat(X.violations()).as("requests outside the X API description").isEmpty();
-	}
-
-	private ResultActions call(People.Person person, MockHttpServletRequestBuilder request) throws Exception {
-		return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, "Bearer " + people.token(person)));
-	}
-
-	private ResultActions browse(MockHttpSession session, MockHttpServletRequestBuilder request) throws Exception {
-		return mvc.perform(request.session(session).with(csrf()));
-	}
-
-	private String page() {
-		return "/w/" + workspace.id() + "/connections";
-	}
-
-	/** X sends the browser back to the callback, as the URL it redirects to. */
-	private ResultActions back(MockHttpSession session, String callbackUrl) throws Exception {
-		URI uri = URI.create(callbackUrl);
-		return mvc.perform(get(uri.getPath() + "?" + uri.getRawQuery()).session(session));
 	}
 
 	@Test
