@@ -41,6 +41,13 @@ public final class NetworkJourney {
 		this.base = base;
 	}
 
+	/** A browser signed in as the owner on a running Vitrine process. */
+	public static NetworkJourney signedIn(Browser browser, VitrineProcess app) {
+		NetworkJourney journey = new NetworkJourney(browser, "http://localhost:" + app.port());
+		journey.signIn();
+		return journey;
+	}
+
 	/** A Vitrine process's settings: data folder, owner and workspace, local servers allowed, and the network's own. */
 	@SafeVarargs
 	public static Map<String, String> environment(Path data, String workspaceName, Map.Entry<String, String>... network) {

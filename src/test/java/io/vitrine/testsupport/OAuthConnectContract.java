@@ -1,6 +1,7 @@
 package io.vitrine.testsupport;
 
 import io.vitrine.networks.Connections;
+import io.vitrine.workspaces.Role;
 import io.vitrine.workspaces.WorkspaceSummary;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +54,13 @@ public abstract class OAuthConnectContract {
 		workspace = people.workspace(owner, "Brand");
 	}
 
+	/** Another person who joins the workspace with a role. */
+	protected People.Person joins(String name, Role role) {
+		People.Person person = people.person(name);
+		people.join(workspace, person, role);
+		return person;
+	}
+
 	/** The workspace's connections page. */
 	protected String page() {
 		return "/w/" + workspace.id() + "/connections";
@@ -66,6 +74,12 @@ public abstract class OAuthConnectContract {
 	/** A REST call with the person's API token. */
 	protected ResultActions call(People.Person person, MockHttpServletRequestBuilder request) throws Exception {
 		return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, "Bearer " + people.token(person)));
+	}
+
+	/** The connections page, in a signed-in browser, offers the network's connect button. */
+	protected void offersToConnect(MockHttpSession browser, String network) throws Exception {
+		String html = browse(browser, get(page())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(html).contains("action=\"/w/" + workspace.id() + "/connections/" + network + "/authorize\"");
 	}
 
 	/** Presses "Connect with …": the address of the network's authorization page Vitrine sends the browser to. */

@@ -30,10 +30,8 @@ class FacebookJourneyTest {
 					Map.entry("VITRINE_FACEBOOK_AUTHORIZATION_URI", graph.authorizationUri()),
 					Map.entry("VITRINE_FACEBOOK_GRAPH_URL", graph.url()));
 			try (VitrineProcess app = VitrineProcess.start("facebook-journey", env)) {
-				String base = "http://localhost:" + app.port();
 				try (Browser browser = Browser.open("en-GB")) {
-					NetworkJourney journey = new NetworkJourney(browser, base);
-					journey.signIn();
+					NetworkJourney journey = NetworkJourney.signedIn(browser, app);
 					connect(journey, graph, "Connect with Facebook", "facebook-en");
 					journey.choose("Choose the Facebook accounts to connect", GraphContractServer.PAGE_NAME);
 					journey.connectChosen("Connect the chosen accounts", "Boulangerie Martin is connected.");
@@ -42,8 +40,7 @@ class FacebookJourneyTest {
 						.satisfies(p -> assertThat(p.pageId()).isEqualTo(GraphContractServer.PAGE_ID));
 				}
 				try (Browser browser = Browser.open("fr-FR")) {
-					NetworkJourney journey = new NetworkJourney(browser, base);
-					journey.signIn();
+					NetworkJourney journey = NetworkJourney.signedIn(browser, app);
 					connect(journey, graph, "Se connecter avec Facebook", "facebook-fr");
 					journey.choose("Choisir les comptes Facebook à connecter", GraphContractServer.OTHER_PAGE_NAME);
 					journey.connectChosen("Connecter les comptes choisis", "Martin Traiteur est connecté.");

@@ -34,10 +34,8 @@ class GbpJourneyTest {
 					Map.entry("VITRINE_GBP_TOKEN_URI", google.tokenUri()), Map.entry("VITRINE_GBP_ACCOUNTS_URL", google.url()),
 					Map.entry("VITRINE_GBP_LOCATIONS_URL", google.url()), Map.entry("VITRINE_GBP_POSTS_URL", google.url()));
 			try (VitrineProcess app = VitrineProcess.start("gbp-journey", env)) {
-				String base = "http://localhost:" + app.port();
 				try (Browser browser = Browser.open("en-GB")) {
-					NetworkJourney journey = new NetworkJourney(browser, base);
-					journey.signIn();
+					NetworkJourney journey = NetworkJourney.signedIn(browser, app);
 					connect(journey, google, "Connect with Google Business Profile", "gbp-en");
 					assertThat(journey.page().locator("h1")).hasText("Choose the Google Business Profile accounts to connect");
 					journey.page().locator("input[value='" + GoogleContractServer.LOCATION + "']").check();
@@ -50,8 +48,7 @@ class GbpJourneyTest {
 					});
 				}
 				try (Browser browser = Browser.open("fr-FR")) {
-					NetworkJourney journey = new NetworkJourney(browser, base);
-					journey.signIn();
+					NetworkJourney journey = NetworkJourney.signedIn(browser, app);
 					connect(journey, google, "Se connecter avec Google Business Profile", "gbp-fr");
 					journey.choose("Choisir les comptes Google Business Profile à connecter", GoogleContractServer.OTHER_LOCATION_TITLE);
 					journey.connectChosen("Connecter les comptes choisis", GoogleContractServer.OTHER_LOCATION_TITLE + " est connecté.");

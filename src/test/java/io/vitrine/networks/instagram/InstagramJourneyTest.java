@@ -38,18 +38,15 @@ class InstagramJourneyTest {
 					Map.entry("VITRINE_INSTAGRAM_AUTHORIZATION_URI", graph.authorizationUri()),
 					Map.entry("VITRINE_INSTAGRAM_GRAPH_URL", graph.url()));
 			try (VitrineProcess app = VitrineProcess.start("instagram-journey", env)) {
-				String base = "http://localhost:" + app.port();
 				try (Browser browser = Browser.open("en-GB")) {
-					NetworkJourney journey = new NetworkJourney(browser, base);
-					journey.signIn();
+					NetworkJourney journey = NetworkJourney.signedIn(browser, app);
 					connect(journey, graph, "Connect with Instagram", "instagram-en");
 					journey.choose("Choose the Instagram accounts to connect", InstagramGraphServer.USERNAME);
 					journey.connectChosen("Connect the chosen accounts", "boulangerie.martin is connected.");
 					schedule(journey, InstagramGraphServer.USERNAME, photo, "instagram-en");
 				}
 				try (Browser browser = Browser.open("fr-FR")) {
-					NetworkJourney journey = new NetworkJourney(browser, base);
-					journey.signIn();
+					NetworkJourney journey = NetworkJourney.signedIn(browser, app);
 					connect(journey, graph, "Se connecter avec Instagram", "instagram-fr");
 					journey.choose("Choisir les comptes Instagram à connecter", InstagramGraphServer.OTHER_USERNAME);
 					journey.connectChosen("Connecter les comptes choisis", "martin.traiteur est connecté.");

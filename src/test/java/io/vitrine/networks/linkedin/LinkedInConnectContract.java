@@ -57,8 +57,7 @@ abstract class LinkedInConnectContract extends OAuthConnectContract {
 
 	@BeforeEach
 	void anotherOwner() {
-		otherOwner = people.person("Oscar Owner");
-		people.join(workspace, otherOwner, Role.OWNER);
+		otherOwner = joins("Oscar Owner", Role.OWNER);
 	}
 
 	@AfterEach
@@ -69,8 +68,7 @@ abstract class LinkedInConnectContract extends OAuthConnectContract {
 	@Test
 	void connects_the_page_chosen_after_signing_in_on_linkedin() throws Exception {
 		MockHttpSession browser = people.signIn(owner);
-		String html = browse(browser, get(page())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		assertThat(html).contains("action=\"/w/" + workspace.id() + "/connections/linkedin/authorize\"");
+		offersToConnect(browser, "linkedin");
 
 		String authorizeUrl = authorize(browser, "linkedin");
 		assertThat(authorizeUrl).startsWith(LINKEDIN.authorizationUri() + "?");

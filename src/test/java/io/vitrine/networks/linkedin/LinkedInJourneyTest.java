@@ -36,10 +36,8 @@ class LinkedInJourneyTest {
 					Map.entry("VITRINE_LINKEDIN_TOKEN_URI", linkedin.tokenUri()),
 					Map.entry("VITRINE_LINKEDIN_API_URL", linkedin.url()));
 			try (VitrineProcess app = VitrineProcess.start("linkedin-journey", env)) {
-				String base = "http://localhost:" + app.port();
 				try (Browser browser = Browser.open("en-GB")) {
-					NetworkJourney journey = new NetworkJourney(browser, base);
-					journey.signIn();
+					NetworkJourney journey = NetworkJourney.signedIn(browser, app);
 					connect(journey, linkedin, "Connect with LinkedIn", "linkedin-en");
 					assertThat(journey.page().locator("h1")).hasText("Choose the LinkedIn accounts to connect");
 					assertThat(journey.page().locator("legend")).hasText("Publish as");
@@ -54,8 +52,7 @@ class LinkedInJourneyTest {
 					});
 				}
 				try (Browser browser = Browser.open("fr-FR")) {
-					NetworkJourney journey = new NetworkJourney(browser, base);
-					journey.signIn();
+					NetworkJourney journey = NetworkJourney.signedIn(browser, app);
 					connect(journey, linkedin, "Se connecter avec LinkedIn", "linkedin-fr");
 					assertThat(journey.page().locator("h1")).hasText("Choisir les comptes LinkedIn à connecter");
 					assertThat(journey.page().locator("legend")).hasText("Publier en tant que");

@@ -47,10 +47,8 @@ class PinterestJourneyTest {
 					Map.entry("VITRINE_PINTEREST_TOKEN_URI", pinterest.tokenUri()),
 					Map.entry("VITRINE_PINTEREST_API_URL", pinterest.apiUrl()));
 			try (VitrineProcess app = VitrineProcess.start("pinterest-journey", env)) {
-				String base = "http://localhost:" + app.port();
 				try (Browser browser = Browser.open("en-GB")) {
-					NetworkJourney journey = new NetworkJourney(browser, base);
-					journey.signIn();
+					NetworkJourney journey = NetworkJourney.signedIn(browser, app);
 					connect(journey, pinterest, "Connect with Pinterest", "pinterest-en");
 					journey.choose("Choose the Pinterest accounts to connect", PinterestContractServer.BOARD_NAME);
 					browser.screenshot("pinterest-en-2-choose-the-board");
@@ -63,8 +61,7 @@ class PinterestJourneyTest {
 					});
 				}
 				try (Browser browser = Browser.open("fr-FR")) {
-					NetworkJourney journey = new NetworkJourney(browser, base);
-					journey.signIn();
+					NetworkJourney journey = NetworkJourney.signedIn(browser, app);
 					connect(journey, pinterest, "Se connecter avec Pinterest", "pinterest-fr");
 					journey.choose("Choisir les comptes Pinterest à connecter", PinterestContractServer.OTHER_BOARD_NAME);
 					browser.screenshot("pinterest-fr-2-choisir-le-tableau");

@@ -29,18 +29,15 @@ class ThreadsJourneyTest {
 					Map.entry("VITRINE_THREADS_AUTHORIZATION_URI", threads.authorizationUri()),
 					Map.entry("VITRINE_THREADS_API_URL", threads.url()));
 			try (VitrineProcess app = VitrineProcess.start("threads-journey", env)) {
-				String base = "http://localhost:" + app.port();
 				try (Browser browser = Browser.open("en-GB")) {
-					NetworkJourney journey = new NetworkJourney(browser, base);
-					journey.signIn();
+					NetworkJourney journey = NetworkJourney.signedIn(browser, app);
 					connect(journey, threads, "Connect with Threads", "threads-en");
 					assertThat(journey.page().locator("#notice")).containsText("boulangerie.martin is connected.");
 					publish(journey, "threads-en");
 					assertThat(threads.posts()).hasSize(1);
 				}
 				try (Browser browser = Browser.open("fr-FR")) {
-					NetworkJourney journey = new NetworkJourney(browser, base);
-					journey.signIn();
+					NetworkJourney journey = NetworkJourney.signedIn(browser, app);
 					connect(journey, threads, "Se connecter avec Threads", "threads-fr");
 					assertThat(journey.page().locator("#notice")).containsText("boulangerie.martin est connecté.");
 					publish(journey, "threads-fr");

@@ -31,17 +31,14 @@ class TikTokJourneyTest {
 					Map.entry("VITRINE_TIKTOK_AUTHORIZATION_URI", tiktok.authorizationUri()),
 					Map.entry("VITRINE_TIKTOK_API_URL", tiktok.url()));
 			try (VitrineProcess app = VitrineProcess.start("tiktok-journey", env)) {
-				String base = "http://localhost:" + app.port();
 				try (Browser browser = Browser.open("en-GB")) {
-					NetworkJourney journey = new NetworkJourney(browser, base);
-					journey.signIn();
+					NetworkJourney journey = NetworkJourney.signedIn(browser, app);
 					connect(journey, tiktok, "Connect with TikTok", "tiktok-en");
 					assertThat(journey.page().locator("#notice")).containsText(TikTokApiServer.USERNAME + " is connected.");
 					breakRules(journey, "tiktok-en");
 				}
 				try (Browser browser = Browser.open("fr-FR")) {
-					NetworkJourney journey = new NetworkJourney(browser, base);
-					journey.signIn();
+					NetworkJourney journey = NetworkJourney.signedIn(browser, app);
 					connect(journey, tiktok, "Se connecter avec TikTok", "tiktok-fr");
 					assertThat(journey.page().locator("#notice")).containsText(TikTokApiServer.USERNAME + " est connecté.");
 					breakRules(journey, "tiktok-fr");

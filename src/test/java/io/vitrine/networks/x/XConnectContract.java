@@ -61,8 +61,7 @@ abstract class XConnectContract extends OAuthConnectContract {
 
 	@BeforeEach
 	void anotherOwner() {
-		otherOwner = people.person("Oscar Owner");
-		people.join(workspace, otherOwner, Role.OWNER);
+		otherOwner = joins("Oscar Owner", Role.OWNER);
 	}
 
 	@AfterEach
@@ -73,11 +72,9 @@ abstract class XConnectContract extends OAuthConnectContract {
 	@Test
 	void connects_an_x_account_from_the_page_with_pkce_and_keeps_its_tokens_encrypted() throws Exception {
 		MockHttpSession browser = people.signIn(owner);
-		String html = browse(browser, get(page())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		assertThat(html).contains("action=\"/w/" + workspace.id() + "/connections/x/authorize\"");
+		offersToConnect(browser, "x");
 
-		String authorizeUrl = browse(browser, post("/w/" + workspace.id() + "/connections/x/authorize"))
-			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+		String authorizeUrl = authorize(browser, "x");
 		assertThat(authorizeUrl).startsWith(X.authorizationUri() + "?");
 		Map<String, String> query = RequestBodies.query(URI.create(authorizeUrl).getRawQuery());
 		assertThat(query).containsEntry("redirect_uri", baseUrl + "/connections/x/callback")
@@ -112,8 +109,7 @@ abstract class XConnectContract extends OAuthConnectContract {
 	@Test
 	void the_state_works_once_and_only_for_the_person_who_started() throws Exception {
 		MockHttpSession browser = people.signIn(owner);
-		String authorizeUrl = browse(browser, post("/w/" + workspace.id() + "/connections/x/authorize"))
-			.andReturn().getResponse().getRedirectedUrl();
+		String authorizeUrl = authorize(browser, "x");
 		String callback = X.approve(authorizeUrl);
 
 		back(people.signIn(otherOwner), callback).andExpect(status().isBadRequest());
@@ -125,8 +121,7 @@ abstract class XConnectContract extends OAuthConnectContract {
 	@Test
 	void a_refusal_on_x_connects_nothing_and_says_so() throws Exception {
 		MockHttpSession browser = people.signIn(owner);
-		String authorizeUrl = browse(browser, post("/w/" + workspace.id() + "/connections/x/authorize"))
-			.andReturn().getResponse().getRedirectedUrl();
+		String authorizeUrl = authorize(browser, "x");
 		String state = RequestBodies.query(URI.create(authorizeUrl).getRawQuery()).get("state");
 
 		mvc.perform(get("/connections/x/callback?error=access_denied&state={s}", state).session(browser))
@@ -153,8 +148,7 @@ abstract class XConnectContract extends OAuthConnectContract {
 	@Test
 	void an_account_that_needs_reconnecting_gets_a_reconnect_button_through_x() throws Exception {
 		MockHttpSession browser = people.signIn(owner);
-		String authorizeUrl = browse(browser, post("/w/" + workspace.id() + "/connections/x/authorize"))
-			.andReturn().getResponse().getRedirectedUrl();
+		String authorizeUrl = authorize(browser, "x");
 		back(browser, X.approve(authorizeUrl));
 		ConnectionView account = connections.list(workspace.id()).getFirst();
 		connections.markNeedsReconnect(account.id(), "the network refused to refresh the access token");

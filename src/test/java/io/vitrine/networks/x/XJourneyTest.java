@@ -36,14 +36,13 @@ class XJourneyTest {
 					Map.entry("VITRINE_X_AUTHORIZATION_URI", x.authorizationUri()), Map.entry("VITRINE_X_TOKEN_URI", x.tokenUri()),
 					Map.entry("VITRINE_X_API_URL", x.url()));
 			try (VitrineProcess app = VitrineProcess.start("x-journey", env)) {
-				String base = "http://localhost:" + app.port();
 				String workspace;
 				String counted = "Croissants 🥐 https://example.com/a/very/long/path/to/the/menu";
 				int weighted = XRules.check(new PostVariant(counted, null, List.of())).length();
 				try (Browser browser = Browser.open("en-GB")) {
-					NetworkJourney journey = new NetworkJourney(browser, base);
+					NetworkJourney journey = NetworkJourney.signedIn(browser, app);
 					Page page = journey.page();
-					workspace = journey.signIn();
+					workspace = journey.workspace();
 					journey.consent("Connect with X", x.authorizationUri(), "x-1-authorize-on-x", "Authorize app");
 					journey.backAt("/connections", "x-1-failed", "X", x::violations);
 					assertThat(page.locator("#notice")).containsText("@boulangerie is connected.");
@@ -78,9 +77,9 @@ class XJourneyTest {
 					assertThat(x.posts()).as("nothing was posted with a revoked token").isEqualTo(1);
 				}
 				try (Browser browser = Browser.open("fr-FR")) {
-					NetworkJourney journey = new NetworkJourney(browser, base);
+					NetworkJourney journey = NetworkJourney.signedIn(browser, app);
 					Page page = journey.page();
-					assertThat(journey.signIn()).isEqualTo(workspace);
+					assertThat(journey.workspace()).isEqualTo(workspace);
 					journey.open("/compose");
 					assertThat(page.locator("legend").first()).hasText("Publier sur");
 					page.locator("input[name=accounts]").first().check();

@@ -33,17 +33,14 @@ class YouTubeJourneyTest {
 					Map.entry("VITRINE_YOUTUBE_TOKEN_URI", google.url() + "/token"),
 					Map.entry("VITRINE_YOUTUBE_API_URL", google.url()));
 			try (VitrineProcess app = VitrineProcess.start("youtube-journey", env)) {
-				String base = "http://localhost:" + app.port();
 				try (Browser browser = Browser.open("en-GB")) {
-					NetworkJourney journey = new NetworkJourney(browser, base);
-					journey.signIn();
+					NetworkJourney journey = NetworkJourney.signedIn(browser, app);
 					connect(journey, google, "Connect with YouTube", "Connect the chosen accounts", "youtube-en");
 					assertThat(journey.page().locator("#notice")).containsText("@boulangerielumiere is connected.");
 					breakRules(journey, "youtube-en");
 				}
 				try (Browser browser = Browser.open("fr-FR")) {
-					NetworkJourney journey = new NetworkJourney(browser, base);
-					journey.signIn();
+					NetworkJourney journey = NetworkJourney.signedIn(browser, app);
 					connect(journey, google, "Se connecter avec YouTube", "Connecter les comptes choisis", "youtube-fr");
 					assertThat(journey.page().locator("#notice")).containsText("@boulangerielumiere est connecté.");
 					breakRules(journey, "youtube-fr");
