@@ -41,7 +41,8 @@ class GbpJourneyTest {
 					journey.page().locator("input[value='" + GoogleContractServer.LOCATION + "']").check();
 					browser.screenshot("gbp-en-2-choose-the-location");
 					journey.connectChosen("Connect the chosen accounts", GoogleContractServer.LOCATION_TITLE + " is connected.");
-					publish(journey, "gbp-en", GoogleContractServer.LOCATION_TITLE);
+					publish(journey, "gbp-en", GoogleContractServer.LOCATION_TITLE,
+							"Google Business Profile counts 1501 characters; the limit is 1500.");
 					assertThat(google.posts()).singleElement().satisfies(post -> {
 						assertThat(post.location()).isEqualTo(GoogleContractServer.LOCATION);
 						assertThat(post.body().path("summary").asString()).isEqualTo(FIXED);
@@ -52,7 +53,8 @@ class GbpJourneyTest {
 					connect(journey, google, "Se connecter avec Google Business Profile", "gbp-fr");
 					journey.choose("Choisir les comptes Google Business Profile à connecter", GoogleContractServer.OTHER_LOCATION_TITLE);
 					journey.connectChosen("Connecter les comptes choisis", GoogleContractServer.OTHER_LOCATION_TITLE + " est connecté.");
-					publish(journey, "gbp-fr", GoogleContractServer.OTHER_LOCATION_TITLE);
+					publish(journey, "gbp-fr", GoogleContractServer.OTHER_LOCATION_TITLE,
+							"Google Business Profile compte 1501 caractères ; la limite est de 1500.");
 					assertThat(google.posts()).hasSize(2);
 					assertThat(google.posts().getLast().location()).isEqualTo(GoogleContractServer.OTHER_LOCATION);
 				}
@@ -66,10 +68,10 @@ class GbpJourneyTest {
 		journey.backAt("/connections/gbp/choose/.*", shot + "-1-failed", "Google", google::violations);
 	}
 
-	private static void publish(NetworkJourney journey, String shot, String location) {
+	/** Breaks the length rule and reads {@code why} in the page's language, fixes the text, posts now, sees the link. */
+	private static void publish(NetworkJourney journey, String shot, String location, String why) {
 		journey.compose(location);
-		journey.breakRule("x".repeat(1501), "1501 / 1500",
-			"Google Business Profile counts 1501 characters; the limit is 1500.", shot + "-3-over-the-limit");
+		journey.breakRule("x".repeat(1501), "1501 / 1500", why, shot + "-3-over-the-limit");
 		journey.fixed(FIXED, FIXED.length() + " / 1500");
 		journey.publishNow("https://local.google.com/place", shot + "-4-published");
 	}

@@ -43,14 +43,16 @@ class InstagramJourneyTest {
 					connect(journey, graph, "Connect with Instagram", "instagram-en");
 					journey.choose("Choose the Instagram accounts to connect", InstagramGraphServer.USERNAME);
 					journey.connectChosen("Connect the chosen accounts", "boulangerie.martin is connected.");
-					schedule(journey, InstagramGraphServer.USERNAME, photo, "instagram-en");
+					schedule(journey, InstagramGraphServer.USERNAME, photo, "instagram-en",
+							"An Instagram post needs at least one image or video.");
 				}
 				try (Browser browser = Browser.open("fr-FR")) {
 					NetworkJourney journey = NetworkJourney.signedIn(browser, app);
 					connect(journey, graph, "Se connecter avec Instagram", "instagram-fr");
 					journey.choose("Choisir les comptes Instagram à connecter", InstagramGraphServer.OTHER_USERNAME);
 					journey.connectChosen("Connecter les comptes choisis", "martin.traiteur est connecté.");
-					schedule(journey, InstagramGraphServer.OTHER_USERNAME, photo, "instagram-fr");
+					schedule(journey, InstagramGraphServer.OTHER_USERNAME, photo, "instagram-fr",
+							"Une publication Instagram demande au moins une image ou une vidéo.");
 				}
 			}
 			assertThat(graph.violations()).as("requests outside Meta's documentation").isEmpty();
@@ -64,12 +66,12 @@ class InstagramJourneyTest {
 		journey.browser().screenshot(shot + "-2-choose-the-account");
 	}
 
-	private static void schedule(NetworkJourney journey, String account, Path photo, String shot) {
+	/** Reads why a post without an image cannot go (in the page's language), adds the photo, schedules it for tomorrow. */
+	private static void schedule(NetworkJourney journey, String account, Path photo, String shot, String why) {
 		LocalDate tomorrow = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(1);
 		journey.open("/compose?date=" + tomorrow);
 		journey.tick(account);
-		journey.breakRule("Pain au levain du jour #boulangerie", "35 / 2200",
-			"An Instagram post needs at least one image or video.", shot + "-3-no-image");
+		journey.breakRule("Pain au levain du jour #boulangerie", "35 / 2200", why, shot + "-3-no-image");
 		journey.page().locator("input[name=images]").first().setInputFiles(photo);
 		journey.page().check("input[name=publish][value=schedule]");
 		journey.page().locator("#composer button[type=submit]").click();

@@ -45,7 +45,8 @@ class LinkedInJourneyTest {
 					browser.screenshot("linkedin-en-2-choose-the-page");
 					journey.connectChosen("Connect the chosen accounts", "Boulangerie Martin is connected.");
 					assertThat(journey.page().locator("main table")).containsText("linkedin.com/company/boulangerie-martin");
-					publish(journey, "linkedin-en", LinkedInContractServer.ORGANIZATION_NAME);
+					publish(journey, "linkedin-en", LinkedInContractServer.ORGANIZATION_NAME,
+							"LinkedIn counts 3001 characters; the limit is 3000.");
 					assertThat(linkedin.posts()).singleElement().satisfies(post -> {
 						assertThat(post.author()).isEqualTo(LinkedInContractServer.ORGANIZATION);
 						assertThat(LittleText.plain(post.commentary())).as("nothing cut").isEqualTo(FIXED);
@@ -59,7 +60,8 @@ class LinkedInJourneyTest {
 					journey.page().getByLabel(LinkedInContractServer.MEMBER_NAME).check();
 					browser.screenshot("linkedin-fr-2-choisir-le-membre");
 					journey.connectChosen("Connecter les comptes choisis", "Marie Martin est connecté.");
-					publish(journey, "linkedin-fr", LinkedInContractServer.MEMBER_NAME);
+					publish(journey, "linkedin-fr", LinkedInContractServer.MEMBER_NAME,
+							"LinkedIn compte 3001 caractères ; la limite est de 3000.");
 					assertThat(linkedin.posts()).hasSize(2);
 					assertThat(linkedin.posts().getLast().author()).isEqualTo(LinkedInContractServer.MEMBER);
 				}
@@ -73,11 +75,10 @@ class LinkedInJourneyTest {
 		journey.backAt("/connections/linkedin/choose/.*", shot + "-1-failed", "LinkedIn", linkedin::violations);
 	}
 
-	/** Breaks the length rule, reads why, fixes the text, posts now, and sees the post's link. */
-	private static void publish(NetworkJourney journey, String shot, String account) {
+	/** Breaks the length rule, reads why (in the page's language), fixes the text, posts now, and sees the post's link. */
+	private static void publish(NetworkJourney journey, String shot, String account, String why) {
 		journey.compose(account);
-		journey.breakRule("x".repeat(3001), "3001 / 3000",
-			"LinkedIn counts 3001 characters; the limit is 3000.", shot + "-3-over-the-limit");
+		journey.breakRule("x".repeat(3001), "3001 / 3000", why, shot + "-3-over-the-limit");
 		journey.fixed(FIXED, FIXED.length() + " / 3000");
 		journey.publishNow("https://www.linkedin.com/feed/update/urn:li:share:", shot + "-4-published");
 	}

@@ -54,7 +54,8 @@ class PinterestJourneyTest {
 					browser.screenshot("pinterest-en-2-choose-the-board");
 					journey.connectChosen("Connect the chosen accounts", PinterestContractServer.BOARD_NAME + " is connected.");
 
-					publish(journey, "pinterest-en", PinterestContractServer.BOARD_NAME, photo);
+					publish(journey, "pinterest-en", PinterestContractServer.BOARD_NAME, photo,
+							"Pinterest counts 501 characters in the description; the limit is 500.");
 					assertThat(pinterest.pins()).singleElement().satisfies(pin -> {
 						assertThat(pin.boardId()).isEqualTo(PinterestContractServer.BOARD_ID);
 						assertThat(pin.description()).isEqualTo(FIXED);
@@ -67,7 +68,8 @@ class PinterestJourneyTest {
 					browser.screenshot("pinterest-fr-2-choisir-le-tableau");
 					journey.connectChosen("Connecter les comptes choisis", PinterestContractServer.OTHER_BOARD_NAME + " est connecté.");
 
-					publish(journey, "pinterest-fr", PinterestContractServer.OTHER_BOARD_NAME, photo);
+					publish(journey, "pinterest-fr", PinterestContractServer.OTHER_BOARD_NAME, photo,
+							"Pinterest compte 501 caractères dans la description ; la limite est de 500.");
 					assertThat(pinterest.pins()).hasSize(2);
 					assertThat(pinterest.pins().getLast().boardId()).isEqualTo(PinterestContractServer.OTHER_BOARD_ID);
 				}
@@ -81,14 +83,17 @@ class PinterestJourneyTest {
 		journey.backAt("/connections/pinterest/choose/.*", shot + "-1-failed", "Pinterest", pinterest::violations);
 	}
 
-	/** Breaks the description's length, reads why, fixes it, adds the image, posts now, and sees the Pin's link. */
-	private static void publish(NetworkJourney journey, String shot, String board, Path photo) {
+	/**
+	 * Breaks the description's length, reads why (in the page's language), fixes it, adds the image, posts now, and
+	 * sees the Pin's link.
+	 */
+	private static void publish(NetworkJourney journey, String shot, String board, Path photo, String why) {
 		Locator description = journey.page().locator("#checks .violation")
 			.filter(new Locator.FilterOptions().setHasText("description"));
 		journey.compose(board);
 		journey.page().fill("#text", "x".repeat(501));
 		assertThat(journey.page().locator("#checks .counter")).hasText("501 / 500");
-		assertThat(description).hasText("Pinterest counts 501 characters in the description; the limit is 500.");
+		assertThat(description).hasText(why);
 		journey.browser().screenshot(shot + "-3-over-the-limit");
 		journey.page().fill("#text", FIXED);
 		assertThat(journey.page().locator("#checks .counter")).hasText(FIXED.length() + " / 500");

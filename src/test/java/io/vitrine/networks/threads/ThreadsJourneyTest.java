@@ -33,14 +33,14 @@ class ThreadsJourneyTest {
 					NetworkJourney journey = NetworkJourney.signedIn(browser, app);
 					connect(journey, threads, "Connect with Threads", "threads-en");
 					assertThat(journey.page().locator("#notice")).containsText("boulangerie.martin is connected.");
-					publish(journey, "threads-en");
+					publish(journey, "threads-en", "Threads counts 501 characters; the limit is 500.");
 					assertThat(threads.posts()).hasSize(1);
 				}
 				try (Browser browser = Browser.open("fr-FR")) {
 					NetworkJourney journey = NetworkJourney.signedIn(browser, app);
 					connect(journey, threads, "Se connecter avec Threads", "threads-fr");
 					assertThat(journey.page().locator("#notice")).containsText("boulangerie.martin est connecté.");
-					publish(journey, "threads-fr");
+					publish(journey, "threads-fr", "Threads compte 501 caractères ; la limite est de 500.");
 					assertThat(threads.posts()).hasSize(2);
 				}
 			}
@@ -54,10 +54,10 @@ class ThreadsJourneyTest {
 		journey.browser().screenshot(shot + "-2-connected");
 	}
 
-	private static void publish(NetworkJourney journey, String shot) {
+	/** Breaks the length rule and reads {@code why} in the page's language, fixes the text, posts now, sees the link. */
+	private static void publish(NetworkJourney journey, String shot, String why) {
 		journey.compose(ThreadsApiServer.USERNAME);
-		journey.breakRule("🥐".repeat(501), "501 / 500",
-			"Threads counts 501 characters; the limit is 500.", shot + "-3-over-the-limit");
+		journey.breakRule("🥐".repeat(501), "501 / 500", why, shot + "-3-over-the-limit");
 		journey.fixed("Fournée du matin : pain au levain, baguettes, croissants.");
 		journey.publishNow("https://www.threads.net/@boulangerie.martin/post/", shot + "-4-published");
 	}

@@ -35,13 +35,16 @@ class TikTokJourneyTest {
 					NetworkJourney journey = NetworkJourney.signedIn(browser, app);
 					connect(journey, tiktok, "Connect with TikTok", "tiktok-en");
 					assertThat(journey.page().locator("#notice")).containsText(TikTokApiServer.USERNAME + " is connected.");
-					breakRules(journey, "tiktok-en");
+					breakRules(journey, "tiktok-en", "A TikTok post needs a video or 1 to 35 photos; text alone cannot be posted.",
+							"TikTok counts 2201 characters in the caption; the limit is 2200.");
 				}
 				try (Browser browser = Browser.open("fr-FR")) {
 					NetworkJourney journey = NetworkJourney.signedIn(browser, app);
 					connect(journey, tiktok, "Se connecter avec TikTok", "tiktok-fr");
 					assertThat(journey.page().locator("#notice")).containsText(TikTokApiServer.USERNAME + " est connecté.");
-					breakRules(journey, "tiktok-fr");
+					breakRules(journey, "tiktok-fr",
+							"Une publication TikTok demande une vidéo ou de 1 à 35 photos ; un texte seul ne peut pas être publié.",
+							"TikTok compte 2201 caractères dans la légende ; la limite est de 2200.");
 				}
 			}
 			assertThat(tiktok.violations()).as("requests outside TikTok's documentation").isEmpty();
@@ -54,17 +57,16 @@ class TikTokJourneyTest {
 		journey.browser().screenshot(shot + "-2-connected");
 	}
 
-	private static void breakRules(NetworkJourney journey, String shot) {
+	/** Text alone, then a caption too long: each rule's message, in the page's language, among the composer's checks. */
+	private static void breakRules(NetworkJourney journey, String shot, String textAlone, String captionTooLong) {
 		Locator violations = journey.page().locator("#checks .violation");
 		journey.compose(TikTokApiServer.USERNAME);
 		journey.page().fill("#text", "Fournée du matin : pain au levain.");
-		assertThat(violations.filter(new Locator.FilterOptions().setHasText("TikTok post needs")))
-			.hasText("A TikTok post needs a video or 1 to 35 photos; text alone cannot be posted.");
+		assertThat(violations.filter(new Locator.FilterOptions().setHasText(textAlone))).hasText(textAlone);
 		journey.browser().screenshot(shot + "-3-text-alone");
 		journey.page().fill("#text", "🥖".repeat(1100) + "!");
 		assertThat(journey.page().locator("#checks .counter")).hasText("2201 / 2200");
-		assertThat(violations.filter(new Locator.FilterOptions().setHasText("caption")))
-			.hasText("TikTok counts 2201 characters in the caption; the limit is 2200.");
+		assertThat(violations.filter(new Locator.FilterOptions().setHasText(captionTooLong))).hasText(captionTooLong);
 		journey.browser().screenshot(shot + "-4-caption-too-long");
 	}
 }

@@ -37,13 +37,14 @@ class YouTubeJourneyTest {
 					NetworkJourney journey = NetworkJourney.signedIn(browser, app);
 					connect(journey, google, "Connect with YouTube", "Connect the chosen accounts", "youtube-en");
 					assertThat(journey.page().locator("#notice")).containsText("@boulangerielumiere is connected.");
-					breakRules(journey, "youtube-en");
+					breakRules(journey, "youtube-en", "A YouTube description cannot contain < or >.", "YouTube needs a title.");
 				}
 				try (Browser browser = Browser.open("fr-FR")) {
 					NetworkJourney journey = NetworkJourney.signedIn(browser, app);
 					connect(journey, google, "Se connecter avec YouTube", "Connecter les comptes choisis", "youtube-fr");
 					assertThat(journey.page().locator("#notice")).containsText("@boulangerielumiere est connecté.");
-					breakRules(journey, "youtube-fr");
+					breakRules(journey, "youtube-fr", "Une description YouTube ne peut pas contenir < ni >.",
+							"YouTube demande un champ « title ».");
 				}
 			}
 			assertThat(google.violations()).as("requests outside Google's documentation").isEmpty();
@@ -64,13 +65,14 @@ class YouTubeJourneyTest {
 		journey.browser().screenshot(shot + "-3-connected");
 	}
 
-	private static void breakRules(NetworkJourney journey, String shot) {
+	/** Angle brackets and no title: each rule's message, in the page's language, among the composer's checks. */
+	private static void breakRules(NetworkJourney journey, String shot, String brackets, String noTitle) {
 		journey.compose("@boulangerielumiere");
 		journey.page().fill("#text", "Notre pain <b>au levain</b>");
 		Locator violations = journey.page().locator("#checks .violation");
 		assertThat(violations.filter(new Locator.FilterOptions().setHasText("description")))
-			.hasText("A YouTube description cannot contain < or >.");
-		assertThat(violations.filter(new Locator.FilterOptions().setHasText("title"))).hasText("YouTube needs a title.");
+			.hasText(brackets);
+		assertThat(violations.filter(new Locator.FilterOptions().setHasText("title"))).hasText(noTitle);
 		assertThat(journey.page().locator("#checks .counter")).hasText("27 / 5000");
 		journey.browser().screenshot(shot + "-4-rules");
 	}
