@@ -2,23 +2,15 @@ package io.vitrine.networks.facebook;
 
 import io.vitrine.testsupport.RequestBodies;
 import io.vitrine.networks.ConnectionView;
-import io.vitrine.networks.Connections;
-import io.vitrine.testsupport.People;
+import io.vitrine.testsupport.OAuthConnectContract;
 import io.vitrine.testsupport.WebContract;
-import io.vitrine.workspaces.WorkspaceSummary;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -36,7 +27,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** Connecting Facebook Pages: Facebook Login, then the shared choice among the person's Pages, on a local Graph API. */
 @WebContract
-abstract class FacebookConnectContract {
+abstract class FacebookConnectContract extends OAuthConnectContract {
 
 	static final GraphContractServer GRAPH = new GraphContractServer(Clock.systemUTC());
 
@@ -49,58 +40,22 @@ abstract class FacebookConnectContract {
 	}
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
-	Connections connections;
-
-	@Autowired
 	JdbcClient jdbc;
-
-	@Value("${vitrine.base-url}")
-	String baseUrl;
-
-	People people;
-
-	WorkspaceSummary workspace;
-
-	People.Person owner;
-
-	@BeforeEach
-	void setUp() {
-		people = new People(context, mvc);
-		owner = people.person("Olga Owner");
-		workspace = people.workspace(owner, "Brand");
-	}
 
 	@AfterEach
 	void noViolations() {
 		assertThat(GRAPH.violations()).as("requests outside Meta's documentation").isEmpty();
 	}
 
-	private ResultActions browse(MockHttpSession session, MockHttpServletRequestBuilder request) throws Exception {
-		return mvc.perform(request.session(session).with(csrf()));
-	}
-
-	private String page() {
-		return "/w/" + workspace.id() + "/connections";
-	}
-
 	@Test
 	void connects_the_pages_chosen_after_facebook_login_each_with_its_page_token() throws Exception {
 		MockHttpSession browser = people.signIn(owner);
-		String authorizeUrl = browse(browser, post(page() + "/facebook/authorize")).andExpect(status().is3xxRedirection())
-			.andReturn().getResponse().getRedirectedUrl();
+		String authorizeUrl = authorize(browser, "facebook");
 		Map<String, String> query = RequestBodies.query(URI.create(authorizeUrl).getRawQuery());
 		assertThat(query).containsEntry("redirect_uri", baseUrl + "/connections/facebook/callback")
 			.containsEntry("client_id", GraphContractServer.APP_ID).doesNotContainKey("code_challenge");
 
-		URI callback = URI.create(GRAPH.approve(authorizeUrl));
-		String choice = mvc.perform(get(callback.getPath() + "?" + callback.getRawQuery()).session(browser))
-			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+		String choice = comeBack(browser, GRAPH.approve(authorizeUrl));
 		String form = browse(browser, get(choice)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(form).contains("Choose the Facebook accounts to connect").contains(GraphContractServer.PAGE_NAME)
 			.contains(GraphContractServer.OTHER_PAGE_NAME).doesNotContain("Read-only Page").doesNotContainPattern("EAA[PUL][0-9]");

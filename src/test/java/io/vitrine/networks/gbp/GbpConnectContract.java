@@ -2,26 +2,16 @@ package io.vitrine.networks.gbp;
 
 import io.vitrine.networks.ConnectionStatus;
 import io.vitrine.networks.ConnectionView;
-import io.vitrine.networks.Connections;
 import io.vitrine.testsupport.LocalApiServer;
-import io.vitrine.testsupport.People;
+import io.vitrine.testsupport.OAuthConnectContract;
 import io.vitrine.testsupport.RequestBodies;
 import io.vitrine.testsupport.WebContract;
-import io.vitrine.workspaces.WorkspaceSummary;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationContext;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import java.net.URI;
 import java.time.Clock;
@@ -29,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -42,7 +31,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * location choice that follows it, by page and by REST, through the real security chain, against a local Google.
  */
 @WebContract
-abstract class GbpConnectContract {
+abstract class GbpConnectContract extends OAuthConnectContract {
 
 	static final GoogleContractServer GOOGLE = new GoogleContractServer(Clock.systemUTC());
 
@@ -57,64 +46,22 @@ abstract class GbpConnectContract {
 		registry.add("vitrine.networks.gbp.posts-url", GOOGLE::url);
 	}
 
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
-	Connections connections;
-
-	@Value("${vitrine.base-url}")
-	String baseUrl;
-
-	People people;
-
-	WorkspaceSummary workspace;
-
-	People.Person owner;
-
-	@BeforeEach
-	void setUp() {
-		people = new People(context, mvc);
-		owner = people.person("Olga Owner");
-		workspace = people.workspace(owner, "Brand");
-	}
-
 	@AfterEach
 	void noViolations() {
 		assertThat(GOOGLE.violations()).as("requests outside Google's reference").isEmpty();
 	}
 
-	private ResultActions browse(MockHttpSession session, MockHttpServletRequestBuilder request) throws Exception {
-		return mvc.perform(request.session(session).with(csrf()));
-	}
-
-	private String page() {
-		return "/w/" + workspace.id() + "/connections";
-	}
-
-	private String signInOnGoogle(MockHttpSession browser) throws Exception {
-		String authorizeUrl = browse(browser, post(page() + "/gbp/authorize")).andExpect(status().is3xxRedirection())
-			.andReturn().getResponse().getRedirectedUrl();
-		URI callback = URI.create(GOOGLE.approve(authorizeUrl));
-		return mvc.perform(get(callback.getPath() + "?" + callback.getRawQuery()).session(browser))
-			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-	}
-
 	@Test
 	void connects_the_location_chosen_after_signing_in_with_google() throws Exception {
 		MockHttpSession browser = people.signIn(owner);
-		String authorizeUrl = browse(browser, post(page() + "/gbp/authorize")).andReturn().getResponse().getRedirectedUrl();
+		String authorizeUrl = authorize(browser, "gbp");
 		Map<String, String> query = RequestBodies.query(URI.create(authorizeUrl).getRawQuery());
 		assertThat(query).containsEntry("redirect_uri", baseUrl + "/connections/gbp/callback")
 			.containsEntry("client_id", GoogleContractServer.CLIENT_ID).containsEntry("scope", GoogleContractServer.SCOPE)
 			.containsEntry("access_type", "offline").containsEntry("prompt", "consent")
 			.containsEntry("code_challenge_method", "S256");
 
-		String choice = signInOnGoogle(browser);
-		assertThat(choice).matches("/w/" + workspace.id() + "/connections/gbp/choose/[A-Za-z0-9_-]{43}");
+		String choice = signInToChoose(browser, "gbp", GOOGLE::approve);
 		String form = browse(browser, get(choice)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(form).contains("Choose the Google Business Profile accounts to connect")
 			.contains(GoogleContractServer.LOCATION_TITLE).contains(GoogleContractServer.OTHER_LOCATION_TITLE)
@@ -140,14 +87,13 @@ abstract class GbpConnectContract {
 
 	@Test
 	void the_rest_twin_lists_the_locations_and_connects_the_chosen_one() throws Exception {
-		String choice = signInOnGoogle(people.signIn(owner));
+		String choice = signInToChoose(people.signIn(owner), "gbp", GOOGLE::approve);
 		String api = "/api/v1/workspaces/" + workspace.id() + "/connections/choices/" + choice.substring(choice.lastIndexOf('/') + 1);
-		String bearer = "Bearer " + people.token(owner);
 
-		mvc.perform(get(api).header(HttpHeaders.AUTHORIZATION, bearer)).andExpect(status().isOk())
+		call(owner, get(api)).andExpect(status().isOk())
 			.andExpect(jsonPath("$.network").value("gbp"))
 			.andExpect(jsonPath("$.accounts[1].remoteAccountId").value(GoogleContractServer.OTHER_LOCATION));
-		mvc.perform(post(api).header(HttpHeaders.AUTHORIZATION, bearer).contentType(MediaType.APPLICATION_JSON)
+		call(owner, post(api).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"accounts\":[\"" + GoogleContractServer.OTHER_LOCATION + "\"]}"))
 			.andExpect(status().isOk()).andExpect(jsonPath("$[0].handle").value(GoogleContractServer.OTHER_LOCATION_TITLE));
 	}

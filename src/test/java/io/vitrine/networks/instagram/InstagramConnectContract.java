@@ -3,24 +3,18 @@ package io.vitrine.networks.instagram;
 import io.vitrine.media.MediaItem;
 import io.vitrine.media.MediaLibrary;
 import io.vitrine.networks.ConnectionView;
-import io.vitrine.networks.Connections;
 import io.vitrine.networks.PostVariant;
 import io.vitrine.networks.medialinks.PublicMediaLinks;
-import io.vitrine.testsupport.People;
+import io.vitrine.testsupport.OAuthConnectContract;
 import io.vitrine.testsupport.RequestBodies;
 import io.vitrine.testsupport.SettableClock;
 import io.vitrine.testsupport.WebContract;
-import io.vitrine.workspaces.WorkspaceSummary;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -32,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -46,7 +39,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * of the person's Pages, on a local Graph API; and the public media link Instagram fetches a post's image from.
  */
 @WebContract
-abstract class InstagramConnectContract {
+abstract class InstagramConnectContract extends OAuthConnectContract {
 
 	static final InstagramGraphServer GRAPH = new InstagramGraphServer(Clock.systemUTC());
 
@@ -59,15 +52,6 @@ abstract class InstagramConnectContract {
 	}
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
-	Connections connections;
-
-	@Autowired
 	MediaLibrary library;
 
 	@Autowired
@@ -76,49 +60,25 @@ abstract class InstagramConnectContract {
 	@Autowired
 	SettableClock clock;
 
-	@Value("${vitrine.base-url}")
-	String baseUrl;
-
-	People people;
-
-	WorkspaceSummary workspace;
-
-	People.Person owner;
-
-	@BeforeEach
-	void setUp() {
-		people = new People(context, mvc);
-		owner = people.person("Olga Owner");
-		workspace = people.workspace(owner, "Brand");
-	}
-
 	@AfterEach
 	void noViolations() {
 		assertThat(GRAPH.violations()).as("requests outside Meta's documentation").isEmpty();
 	}
 
-	private String page() {
-		return "/w/" + workspace.id() + "/connections";
-	}
-
 	@Test
 	void connects_the_instagram_accounts_chosen_after_facebook_login_each_with_its_page_token() throws Exception {
 		MockHttpSession browser = people.signIn(owner);
-		String authorizeUrl = mvc.perform(post(page() + "/instagram/authorize").session(browser).with(csrf()))
-			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+		String authorizeUrl = authorize(browser, "instagram");
 		Map<String, String> query = RequestBodies.query(URI.create(authorizeUrl).getRawQuery());
 		assertThat(query).containsEntry("redirect_uri", baseUrl + "/connections/instagram/callback")
 			.containsEntry("client_id", InstagramGraphServer.APP_ID);
 
-		URI callback = URI.create(GRAPH.approve(authorizeUrl));
-		String choice = mvc.perform(get(callback.getPath() + "?" + callback.getRawQuery()).session(browser))
-			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-		String form = mvc.perform(get(choice).session(browser)).andExpect(status().isOk()).andReturn().getResponse()
-			.getContentAsString();
+		String choice = comeBack(browser, GRAPH.approve(authorizeUrl));
+		String form = browse(browser, get(choice)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(form).contains("Choose the Instagram accounts to connect").contains(InstagramGraphServer.USERNAME)
 			.contains(InstagramGraphServer.OTHER_USERNAME).doesNotContain("Page without Instagram").doesNotContainPattern("EAA[PUL][0-9]");
 
-		mvc.perform(post(choice).session(browser).with(csrf()).param("accounts", InstagramGraphServer.IG_USER_ID))
+		browse(browser, post(choice).param("accounts", InstagramGraphServer.IG_USER_ID))
 			.andExpect(redirectedUrl(page()))
 			.andExpect(flash().attribute("notice", "boulangerie.martin is connected."));
 

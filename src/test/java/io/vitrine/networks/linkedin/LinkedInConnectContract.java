@@ -4,26 +4,19 @@ import io.vitrine.testsupport.LocalApiServer;
 import io.vitrine.testsupport.RequestBodies;
 import io.vitrine.networks.ConnectionStatus;
 import io.vitrine.networks.ConnectionView;
-import io.vitrine.networks.Connections;
+import io.vitrine.testsupport.OAuthConnectContract;
 import io.vitrine.testsupport.People;
 import io.vitrine.testsupport.WebContract;
 import io.vitrine.workspaces.Role;
-import io.vitrine.workspaces.WorkspaceSummary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationContext;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -45,7 +37,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * follows it, by page and by REST, through the real security chain, against a local LinkedIn.
  */
 @WebContract
-abstract class LinkedInConnectContract {
+abstract class LinkedInConnectContract extends OAuthConnectContract {
 
 	static final LinkedInContractServer LINKEDIN = new LinkedInContractServer(Clock.systemUTC());
 
@@ -59,35 +51,13 @@ abstract class LinkedInConnectContract {
 	}
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
-	Connections connections;
-
-	@Autowired
 	JdbcClient jdbc;
-
-	@Value("${vitrine.base-url}")
-	String baseUrl;
-
-	People people;
-
-	WorkspaceSummary workspace;
-
-	People.Person owner;
 
 	People.Person otherOwner;
 
 	@BeforeEach
-	void setUp() {
-		people = new People(context, mvc);
-		owner = people.person("Olga Owner");
-		otherOwner = people.person("Oscar Owner");
-		workspace = people.workspace(owner, "Brand");
-		people.join(workspace, otherOwner, Role.OWNER);
+	void anotherOwner() {
+		otherOwner = joins("Oscar Owner", Role.OWNER);
 	}
 
 	@AfterEach
@@ -95,36 +65,12 @@ abstract class LinkedInConnectContract {
 		assertThat(LINKEDIN.violations()).as("requests outside LinkedIn's documentation").isEmpty();
 	}
 
-	private ResultActions call(People.Person person, MockHttpServletRequestBuilder request) throws Exception {
-		return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, "Bearer " + people.token(person)));
-	}
-
-	private ResultActions browse(MockHttpSession session, MockHttpServletRequestBuilder request) throws Exception {
-		return mvc.perform(request.session(session).with(csrf()));
-	}
-
-	private String page() {
-		return "/w/" + workspace.id() + "/connections";
-	}
-
-	/** Signs in on LinkedIn and comes back: returns the address of the account choice. */
-	private String signInOnLinkedIn(MockHttpSession browser) throws Exception {
-		String authorizeUrl = browse(browser, post(page() + "/linkedin/authorize")).andExpect(status().is3xxRedirection())
-			.andReturn().getResponse().getRedirectedUrl();
-		URI callback = URI.create(LINKEDIN.approve(authorizeUrl));
-		String choice = mvc.perform(get(callback.getPath() + "?" + callback.getRawQuery()).session(browser))
-			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-		assertThat(choice).matches("/w/" + workspace.id() + "/connections/linkedin/choose/[A-Za-z0-9_-]{43}");
-		return choice;
-	}
-
 	@Test
 	void connects_the_page_chosen_after_signing_in_on_linkedin() throws Exception {
 		MockHttpSession browser = people.signIn(owner);
-		String html = browse(browser, get(page())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		assertThat(html).contains("action=\"/w/" + workspace.id() + "/connections/linkedin/authorize\"");
+		offersToConnect(browser, "linkedin");
 
-		String authorizeUrl = browse(browser, post(page() + "/linkedin/authorize")).andReturn().getResponse().getRedirectedUrl();
+		String authorizeUrl = authorize(browser, "linkedin");
 		assertThat(authorizeUrl).startsWith(LINKEDIN.authorizationUri() + "?");
 		Map<String, String> query = RequestBodies.query(URI.create(authorizeUrl).getRawQuery());
 		assertThat(query).containsEntry("redirect_uri", baseUrl + "/connections/linkedin/callback")
@@ -132,7 +78,7 @@ abstract class LinkedInConnectContract {
 			.doesNotContainKey("code_challenge");
 		assertThat(query.get("scope").split(" ")).containsExactlyInAnyOrderElementsOf(LinkedInContractServer.SCOPES);
 
-		String choice = signInOnLinkedIn(browser);
+		String choice = signInToChoose(browser, "linkedin", LINKEDIN::approve);
 		String form = browse(browser, get(choice)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(form).contains("Choose the LinkedIn accounts to connect").contains("<legend>Publish as</legend>")
 			.contains(LinkedInContractServer.MEMBER_NAME).contains(LinkedInContractServer.ORGANIZATION_NAME)
@@ -170,7 +116,7 @@ abstract class LinkedInConnectContract {
 	@Test
 	void the_choice_works_once_for_its_person_only_and_an_empty_choice_is_refused_and_kept() throws Exception {
 		MockHttpSession browser = people.signIn(owner);
-		String choice = signInOnLinkedIn(browser);
+		String choice = signInToChoose(browser, "linkedin", LINKEDIN::approve);
 
 		browse(people.signIn(otherOwner), get(choice)).andExpect(status().isNotFound());
 		browse(people.signIn(otherOwner), post(choice).param("accounts", LinkedInContractServer.MEMBER))
@@ -190,7 +136,7 @@ abstract class LinkedInConnectContract {
 
 	@Test
 	void the_rest_twin_shows_the_choice_and_connects_the_chosen_identities() throws Exception {
-		String choice = signInOnLinkedIn(people.signIn(owner));
+		String choice = signInToChoose(people.signIn(owner), "linkedin", LINKEDIN::approve);
 		String id = choice.substring(choice.lastIndexOf('/') + 1);
 		String api = "/api/v1/workspaces/" + workspace.id() + "/connections/choices/" + id;
 
@@ -212,7 +158,7 @@ abstract class LinkedInConnectContract {
 	@Test
 	void a_refusal_on_linkedin_connects_nothing_and_says_so() throws Exception {
 		MockHttpSession browser = people.signIn(owner);
-		String authorizeUrl = browse(browser, post(page() + "/linkedin/authorize")).andReturn().getResponse().getRedirectedUrl();
+		String authorizeUrl = authorize(browser, "linkedin");
 		String state = RequestBodies.query(URI.create(authorizeUrl).getRawQuery()).get("state");
 
 		mvc.perform(get("/connections/linkedin/callback?error=user_cancelled_login&error_description={d}&state={s}",
@@ -225,7 +171,7 @@ abstract class LinkedInConnectContract {
 	@Test
 	void a_choice_id_is_never_accepted_as_a_callback_state() throws Exception {
 		MockHttpSession browser = people.signIn(owner);
-		String choice = signInOnLinkedIn(browser);
+		String choice = signInToChoose(browser, "linkedin", LINKEDIN::approve);
 		String id = choice.substring(choice.lastIndexOf('/') + 1);
 
 		mvc.perform(get("/connections/linkedin/callback?code=AQT1&state={s}", id).session(browser))

@@ -1,96 +1,19 @@
 package io.vitrine.networks.linkedin;
 
-import io.vitrine.networks.Channel;
-import io.vitrine.networks.Credentials;
-import io.vitrine.networks.NetworkId;
-import io.vitrine.networks.NetworkLimits;
-import io.vitrine.networks.PublishRequest;
+import io.vitrine.testsupport.OAuthTestChannel;
 
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** One connected LinkedIn identity as the database keeps it; each {@link #open()} is what the engine gets for one send. */
-final class LinkedInTestChannels {
-
-	final UUID id = UUID.randomUUID();
+final class LinkedInTestChannels extends OAuthTestChannel {
 
 	final String author;
 
-	final AtomicReference<Credentials> stored;
-
 	LinkedInTestChannels(String author, Map<String, String> credentials) {
+		super(LinkedInConnector.ID, LinkedInOAuth.SERVER, author, "Boulangerie Martin", LinkedInRules.LIMITS, credentials);
 		this.author = author;
-		this.stored = new AtomicReference<>(new Credentials(credentials));
 	}
 
-	Channel open() {
-		Credentials snapshot = stored.get();
-		return new Channel() {
-			@Override
-			public UUID id() {
-				return id;
-			}
-
-			@Override
-			public NetworkId network() {
-				return LinkedInConnector.ID;
-			}
-
-			@Override
-			public String serverUrl() {
-				return LinkedInOAuth.SERVER;
-			}
-
-			@Override
-			public String remoteAccountId() {
-				return author;
-			}
-
-			@Override
-			public String handle() {
-				return "Boulangerie Martin";
-			}
-
-			@Override
-			public NetworkLimits limits() {
-				return LinkedInRules.LIMITS;
-			}
-
-			@Override
-			public Credentials credentials() {
-				return snapshot;
-			}
-
-			@Override
-			public void updateCredentials(Credentials updated) {
-				stored.set(updated);
-			}
-		};
-	}
-
-	/** Image bytes and remembered uploads, as the publishing engine keeps them. */
-	static final class Media implements PublishRequest.MediaAccess {
-
-		final Map<UUID, byte[]> files = new ConcurrentHashMap<>();
-
-		final Map<String, String> uploads = new ConcurrentHashMap<>();
-
-		@Override
-		public byte[] read(UUID mediaId) {
-			return files.get(mediaId);
-		}
-
-		@Override
-		public Optional<String> uploaded(UUID mediaId, String scope) {
-			return Optional.ofNullable(uploads.get(mediaId + " " + scope));
-		}
-
-		@Override
-		public void rememberUpload(UUID mediaId, String scope, String remoteRef) {
-			uploads.put(mediaId + " " + scope, remoteRef);
-		}
+	static final class Media extends OAuthTestChannel.Media {
 	}
 }

@@ -2,26 +2,16 @@ package io.vitrine.networks.pinterest;
 
 import io.vitrine.networks.ConnectionStatus;
 import io.vitrine.networks.ConnectionView;
-import io.vitrine.networks.Connections;
 import io.vitrine.testsupport.LocalApiServer;
-import io.vitrine.testsupport.People;
+import io.vitrine.testsupport.OAuthConnectContract;
 import io.vitrine.testsupport.RequestBodies;
 import io.vitrine.testsupport.WebContract;
-import io.vitrine.workspaces.WorkspaceSummary;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationContext;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import java.net.URI;
 import java.time.Clock;
@@ -30,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -43,7 +32,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * by REST, through the real security chain, against a local Pinterest that answers as its API description says.
  */
 @WebContract
-abstract class PinterestConnectContract {
+abstract class PinterestConnectContract extends OAuthConnectContract {
 
 	static final PinterestContractServer PINTEREST = new PinterestContractServer(Clock.systemUTC());
 
@@ -56,53 +45,9 @@ abstract class PinterestConnectContract {
 		registry.add("vitrine.networks.pinterest.api-url", PINTEREST::apiUrl);
 	}
 
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
-	Connections connections;
-
-	@Value("${vitrine.base-url}")
-	String baseUrl;
-
-	People people;
-
-	WorkspaceSummary workspace;
-
-	People.Person owner;
-
-	@BeforeEach
-	void setUp() {
-		people = new People(context, mvc);
-		owner = people.person("Olga Owner");
-		workspace = people.workspace(owner, "Brand");
-	}
-
 	@AfterEach
 	void noViolations() {
 		assertThat(PINTEREST.violations()).as("requests outside Pinterest's API description").isEmpty();
-	}
-
-	private ResultActions browse(MockHttpSession session, MockHttpServletRequestBuilder request) throws Exception {
-		return mvc.perform(request.session(session).with(csrf()));
-	}
-
-	private String page() {
-		return "/w/" + workspace.id() + "/connections";
-	}
-
-	/** Signs in on Pinterest and comes back: returns the address of the board choice. */
-	private String signInOnPinterest(MockHttpSession browser) throws Exception {
-		String authorizeUrl = browse(browser, post(page() + "/pinterest/authorize")).andExpect(status().is3xxRedirection())
-			.andReturn().getResponse().getRedirectedUrl();
-		URI callback = URI.create(PINTEREST.approve(authorizeUrl));
-		String choice = mvc.perform(get(callback.getPath() + "?" + callback.getRawQuery()).session(browser))
-			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-		assertThat(choice).matches("/w/" + workspace.id() + "/connections/pinterest/choose/[A-Za-z0-9_-]{43}");
-		return choice;
 	}
 
 	@Test
@@ -111,7 +56,7 @@ abstract class PinterestConnectContract {
 		String html = browse(browser, get(page())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(html).contains("action=\"/w/" + workspace.id() + "/connections/pinterest/authorize\"");
 
-		String authorizeUrl = browse(browser, post(page() + "/pinterest/authorize")).andReturn().getResponse().getRedirectedUrl();
+		String authorizeUrl = authorize(browser, "pinterest");
 		assertThat(authorizeUrl).startsWith(PINTEREST.authorizationUri() + "?");
 		Map<String, String> query = RequestBodies.query(URI.create(authorizeUrl).getRawQuery());
 		assertThat(query).containsEntry("redirect_uri", baseUrl + "/connections/pinterest/callback")
@@ -119,7 +64,7 @@ abstract class PinterestConnectContract {
 			.doesNotContainKey("code_challenge");
 		assertThat(query.get("scope").split(",")).containsExactlyInAnyOrderElementsOf(PinterestContractServer.SCOPES);
 
-		String choice = signInOnPinterest(browser);
+		String choice = signInToChoose(browser, "pinterest", PINTEREST::approve);
 		String form = browse(browser, get(choice)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(form).contains("Choose the Pinterest accounts to connect")
 			.contains(PinterestContractServer.BOARD_NAME).contains(PinterestContractServer.OTHER_BOARD_NAME)
@@ -150,17 +95,16 @@ abstract class PinterestConnectContract {
 
 	@Test
 	void the_rest_twin_shows_the_boards_and_connects_the_chosen_ones() throws Exception {
-		String choice = signInOnPinterest(people.signIn(owner));
+		String choice = signInToChoose(people.signIn(owner), "pinterest", PINTEREST::approve);
 		String id = choice.substring(choice.lastIndexOf('/') + 1);
 		String api = "/api/v1/workspaces/" + workspace.id() + "/connections/choices/" + id;
-		String bearer = "Bearer " + people.token(owner);
 
-		mvc.perform(get(api).header(HttpHeaders.AUTHORIZATION, bearer)).andExpect(status().isOk())
+		call(owner, get(api)).andExpect(status().isOk())
 			.andExpect(jsonPath("$.network").value("pinterest"))
 			.andExpect(jsonPath("$.accounts[0].remoteAccountId").value(PinterestContractServer.BOARD_ID))
 			.andExpect(jsonPath("$.accounts[1].handle").value(PinterestContractServer.OTHER_BOARD_NAME))
 			.andExpect(jsonPath("$.accounts[0].credentials").doesNotExist());
-		mvc.perform(post(api).header(HttpHeaders.AUTHORIZATION, bearer).contentType(MediaType.APPLICATION_JSON)
+		call(owner, post(api).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"accounts\":[\"" + PinterestContractServer.BOARD_ID + "\",\"" + PinterestContractServer.OTHER_BOARD_ID + "\"]}"))
 			.andExpect(status().isOk()).andExpect(jsonPath("$[0].network").value("pinterest"))
 			.andExpect(jsonPath("$[1].handle").value(PinterestContractServer.OTHER_BOARD_NAME));
@@ -171,7 +115,7 @@ abstract class PinterestConnectContract {
 	@Test
 	void a_refusal_on_pinterest_connects_nothing_and_says_so() throws Exception {
 		MockHttpSession browser = people.signIn(owner);
-		String authorizeUrl = browse(browser, post(page() + "/pinterest/authorize")).andReturn().getResponse().getRedirectedUrl();
+		String authorizeUrl = authorize(browser, "pinterest");
 		String state = RequestBodies.query(URI.create(authorizeUrl).getRawQuery()).get("state");
 
 		mvc.perform(get("/connections/pinterest/callback?error=access_denied&state={s}", state).session(browser))

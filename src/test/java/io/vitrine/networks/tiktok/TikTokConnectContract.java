@@ -1,23 +1,17 @@
 package io.vitrine.networks.tiktok;
 
 import io.vitrine.networks.ConnectionView;
-import io.vitrine.networks.Connections;
 import io.vitrine.networks.oauth.TokenSet;
-import io.vitrine.testsupport.People;
+import io.vitrine.testsupport.OAuthConnectContract;
 import io.vitrine.testsupport.RequestBodies;
 import io.vitrine.testsupport.SettableClock;
 import io.vitrine.testsupport.WebContract;
-import io.vitrine.workspaces.WorkspaceSummary;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.net.URI;
 import java.time.Clock;
@@ -25,12 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Connecting a TikTok account through Login Kit for Web on a local TikTok API: the authorization window with
@@ -38,7 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * its rotating tokens kept, encrypted.
  */
 @WebContract
-abstract class TikTokConnectContract {
+abstract class TikTokConnectContract extends OAuthConnectContract {
 
 	static final TikTokApiServer TIKTOK = new TikTokApiServer(Clock.systemUTC());
 
@@ -51,32 +41,7 @@ abstract class TikTokConnectContract {
 	}
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
-	Connections connections;
-
-	@Autowired
 	SettableClock clock;
-
-	@Value("${vitrine.base-url}")
-	String baseUrl;
-
-	People people;
-
-	WorkspaceSummary workspace;
-
-	People.Person owner;
-
-	@BeforeEach
-	void setUp() {
-		people = new People(context, mvc);
-		owner = people.person("Olga Owner");
-		workspace = people.workspace(owner, "Brand");
-	}
 
 	@AfterEach
 	void noViolations() {
@@ -85,19 +50,16 @@ abstract class TikTokConnectContract {
 
 	@Test
 	void connects_the_tiktok_account_with_its_refresh_token() throws Exception {
-		String page = "/w/" + workspace.id() + "/connections";
 		MockHttpSession browser = people.signIn(owner);
-		String authorizeUrl = mvc.perform(post(page + "/tiktok/authorize").session(browser).with(csrf()))
-			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+		String authorizeUrl = authorize(browser, "tiktok");
 		Map<String, String> query = RequestBodies.query(URI.create(authorizeUrl).getRawQuery());
 		assertThat(authorizeUrl).startsWith(TIKTOK.authorizationUri() + "?");
 		assertThat(query).containsEntry("redirect_uri", baseUrl + "/connections/tiktok/callback")
 			.containsEntry("client_key", TikTokApiServer.CLIENT_KEY).doesNotContainKey("client_id")
 			.doesNotContainKey("code_challenge");
 
-		URI callback = URI.create(TIKTOK.approve(authorizeUrl));
-		mvc.perform(get(callback.getPath() + "?" + callback.getRawQuery()).session(browser))
-			.andExpect(redirectedUrl(page)).andExpect(flash().attribute("notice", TikTokApiServer.USERNAME + " is connected."));
+		back(browser, TIKTOK.approve(authorizeUrl)).andExpect(redirectedUrl(page()))
+			.andExpect(flash().attribute("notice", TikTokApiServer.USERNAME + " is connected."));
 
 		List<ConnectionView> saved = connections.list(workspace.id());
 		assertThat(saved).singleElement().satisfies(c -> {

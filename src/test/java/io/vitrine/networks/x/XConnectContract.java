@@ -3,27 +3,20 @@ package io.vitrine.networks.x;
 import io.vitrine.testsupport.LocalApiServer;
 import io.vitrine.networks.ConnectionStatus;
 import io.vitrine.networks.ConnectionView;
-import io.vitrine.networks.Connections;
+import io.vitrine.testsupport.OAuthConnectContract;
 import io.vitrine.testsupport.People;
 import io.vitrine.testsupport.RequestBodies;
 import io.vitrine.testsupport.WebContract;
 import io.vitrine.workspaces.Role;
-import io.vitrine.workspaces.WorkspaceSummary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationContext;
-import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
@@ -33,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -46,7 +38,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * by REST, through the real security chain, against a local X authorization server.
  */
 @WebContract
-abstract class XConnectContract {
+abstract class XConnectContract extends OAuthConnectContract {
 
 	/** One X for the whole run: its address is part of the application's configuration. */
 	static final XContractServer X = new XContractServer(Clock.systemUTC());
@@ -61,37 +53,15 @@ abstract class XConnectContract {
 	}
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
-	Connections connections;
-
-	@Autowired
 	JdbcClient jdbc;
 
-	@Value("${vitrine.base-url}")
-	String baseUrl;
-
 	final JsonMapper json = JsonMapper.builder().build();
-
-	People people;
-
-	WorkspaceSummary workspace;
-
-	People.Person owner;
 
 	People.Person otherOwner;
 
 	@BeforeEach
-	void setUp() {
-		people = new People(context, mvc);
-		owner = people.person("Olga Owner");
-		otherOwner = people.person("Oscar Owner");
-		workspace = people.workspace(owner, "Brand");
-		people.join(workspace, otherOwner, Role.OWNER);
+	void anotherOwner() {
+		otherOwner = joins("Oscar Owner", Role.OWNER);
 	}
 
 	@AfterEach
@@ -99,32 +69,12 @@ abstract class XConnectContract {
 		assertThat(X.violations()).as("requests outside the X API description").isEmpty();
 	}
 
-	private ResultActions call(People.Person person, MockHttpServletRequestBuilder request) throws Exception {
-		return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, "Bearer " + people.token(person)));
-	}
-
-	private ResultActions browse(MockHttpSession session, MockHttpServletRequestBuilder request) throws Exception {
-		return mvc.perform(request.session(session).with(csrf()));
-	}
-
-	private String page() {
-		return "/w/" + workspace.id() + "/connections";
-	}
-
-	/** X sends the browser back to the callback, as the URL it redirects to. */
-	private ResultActions back(MockHttpSession session, String callbackUrl) throws Exception {
-		URI uri = URI.create(callbackUrl);
-		return mvc.perform(get(uri.getPath() + "?" + uri.getRawQuery()).session(session));
-	}
-
 	@Test
 	void connects_an_x_account_from_the_page_with_pkce_and_keeps_its_tokens_encrypted() throws Exception {
 		MockHttpSession browser = people.signIn(owner);
-		String html = browse(browser, get(page())).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-		assertThat(html).contains("action=\"/w/" + workspace.id() + "/connections/x/authorize\"");
+		offersToConnect(browser, "x");
 
-		String authorizeUrl = browse(browser, post("/w/" + workspace.id() + "/connections/x/authorize"))
-			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+		String authorizeUrl = authorize(browser, "x");
 		assertThat(authorizeUrl).startsWith(X.authorizationUri() + "?");
 		Map<String, String> query = RequestBodies.query(URI.create(authorizeUrl).getRawQuery());
 		assertThat(query).containsEntry("redirect_uri", baseUrl + "/connections/x/callback")
@@ -159,8 +109,7 @@ abstract class XConnectContract {
 	@Test
 	void the_state_works_once_and_only_for_the_person_who_started() throws Exception {
 		MockHttpSession browser = people.signIn(owner);
-		String authorizeUrl = browse(browser, post("/w/" + workspace.id() + "/connections/x/authorize"))
-			.andReturn().getResponse().getRedirectedUrl();
+		String authorizeUrl = authorize(browser, "x");
 		String callback = X.approve(authorizeUrl);
 
 		back(people.signIn(otherOwner), callback).andExpect(status().isBadRequest());
@@ -172,8 +121,7 @@ abstract class XConnectContract {
 	@Test
 	void a_refusal_on_x_connects_nothing_and_says_so() throws Exception {
 		MockHttpSession browser = people.signIn(owner);
-		String authorizeUrl = browse(browser, post("/w/" + workspace.id() + "/connections/x/authorize"))
-			.andReturn().getResponse().getRedirectedUrl();
+		String authorizeUrl = authorize(browser, "x");
 		String state = RequestBodies.query(URI.create(authorizeUrl).getRawQuery()).get("state");
 
 		mvc.perform(get("/connections/x/callback?error=access_denied&state={s}", state).session(browser))
@@ -200,8 +148,7 @@ abstract class XConnectContract {
 	@Test
 	void an_account_that_needs_reconnecting_gets_a_reconnect_button_through_x() throws Exception {
 		MockHttpSession browser = people.signIn(owner);
-		String authorizeUrl = browse(browser, post("/w/" + workspace.id() + "/connections/x/authorize"))
-			.andReturn().getResponse().getRedirectedUrl();
+		String authorizeUrl = authorize(browser, "x");
 		back(browser, X.approve(authorizeUrl));
 		ConnectionView account = connections.list(workspace.id()).getFirst();
 		connections.markNeedsReconnect(account.id(), "the network refused to refresh the access token");

@@ -1,97 +1,16 @@
 package io.vitrine.networks.x;
 
-import io.vitrine.networks.Channel;
-import io.vitrine.networks.Credentials;
-import io.vitrine.networks.NetworkId;
-import io.vitrine.networks.NetworkLimits;
-import io.vitrine.networks.PublishRequest;
+import io.vitrine.testsupport.OAuthTestChannel;
 
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** One connected X account as the database keeps it; each {@link #open()} is what the engine gets for one send. */
-final class XTestChannels {
-
-	final UUID id = UUID.randomUUID();
-
-	final AtomicReference<Credentials> stored;
-
-	final AtomicInteger saves = new AtomicInteger();
+final class XTestChannels extends OAuthTestChannel {
 
 	XTestChannels(Map<String, String> credentials) {
-		this.stored = new AtomicReference<>(new Credentials(credentials));
+		super(XConnector.ID, XOAuth.SERVER, XContractServer.USER_ID, "@" + XContractServer.USERNAME, XRules.LIMITS, credentials);
 	}
 
-	Channel open() {
-		Credentials snapshot = stored.get();
-		return new Channel() {
-			@Override
-			public UUID id() {
-				return id;
-			}
-
-			@Override
-			public NetworkId network() {
-				return XConnector.ID;
-			}
-
-			@Override
-			public String serverUrl() {
-				return XOAuth.SERVER;
-			}
-
-			@Override
-			public String remoteAccountId() {
-				return XContractServer.USER_ID;
-			}
-
-			@Override
-			public String handle() {
-				return "@" + XContractServer.USERNAME;
-			}
-
-			@Override
-			public NetworkLimits limits() {
-				return XRules.LIMITS;
-			}
-
-			@Override
-			public Credentials credentials() {
-				return snapshot;
-			}
-
-			@Override
-			public void updateCredentials(Credentials updated) {
-				saves.incrementAndGet();
-				stored.set(updated);
-			}
-		};
-	}
-
-	/** Image bytes and remembered uploads, as the publishing engine keeps them. */
-	static final class Media implements PublishRequest.MediaAccess {
-
-		final Map<UUID, byte[]> files = new ConcurrentHashMap<>();
-
-		final Map<String, String> uploads = new ConcurrentHashMap<>();
-
-		@Override
-		public byte[] read(UUID mediaId) {
-			return files.get(mediaId);
-		}
-
-		@Override
-		public Optional<String> uploaded(UUID mediaId, String scope) {
-			return Optional.ofNullable(uploads.get(mediaId + " " + scope));
-		}
-
-		@Override
-		public void rememberUpload(UUID mediaId, String scope, String remoteRef) {
-			uploads.put(mediaId + " " + scope, remoteRef);
-		}
+	static final class Media extends OAuthTestChannel.Media {
 	}
 }

@@ -1,24 +1,15 @@
 package io.vitrine.networks.youtube;
 
 import io.vitrine.networks.ConnectionView;
-import io.vitrine.networks.Connections;
 import io.vitrine.networks.oauth.TokenSet;
-import io.vitrine.testsupport.People;
+import io.vitrine.testsupport.OAuthConnectContract;
 import io.vitrine.testsupport.RequestBodies;
 import io.vitrine.testsupport.WebContract;
-import io.vitrine.workspaces.WorkspaceSummary;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import java.net.URI;
 import java.time.Clock;
@@ -26,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -38,7 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * code exchanged through Spring's OAuth client, then the shared choice among the account's channels.
  */
 @WebContract
-abstract class YouTubeConnectContract {
+abstract class YouTubeConnectContract extends OAuthConnectContract {
 
 	static final YouTubeApiServer GOOGLE = new YouTubeApiServer(Clock.systemUTC());
 
@@ -51,57 +41,24 @@ abstract class YouTubeConnectContract {
 		registry.add("vitrine.networks.youtube.api-url", GOOGLE::url);
 	}
 
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	ApplicationContext context;
-
-	@Autowired
-	Connections connections;
-
-	@Value("${vitrine.base-url}")
-	String baseUrl;
-
-	People people;
-
-	WorkspaceSummary workspace;
-
-	People.Person owner;
-
-	@BeforeEach
-	void setUp() {
-		people = new People(context, mvc);
-		owner = people.person("Olga Owner");
-		workspace = people.workspace(owner, "Brand");
-	}
-
 	@AfterEach
 	void noViolations() {
 		assertThat(GOOGLE.violations()).as("requests outside Google's documentation").isEmpty();
 	}
 
-	private ResultActions browse(MockHttpSession session, MockHttpServletRequestBuilder request) throws Exception {
-		return mvc.perform(request.session(session).with(csrf()));
-	}
-
 	@Test
 	void connects_the_channel_chosen_after_google_sign_in_with_a_refresh_token() throws Exception {
-		String page = "/w/" + workspace.id() + "/connections";
 		MockHttpSession browser = people.signIn(owner);
-		String authorizeUrl = browse(browser, post(page + "/youtube/authorize")).andExpect(status().is3xxRedirection())
-			.andReturn().getResponse().getRedirectedUrl();
+		String authorizeUrl = authorize(browser, "youtube");
 		Map<String, String> query = RequestBodies.query(URI.create(authorizeUrl).getRawQuery());
 		assertThat(query).containsEntry("redirect_uri", baseUrl + "/connections/youtube/callback")
 			.containsEntry("access_type", "offline").containsEntry("prompt", "consent").containsKey("code_challenge");
 
-		URI callback = URI.create(GOOGLE.approve(authorizeUrl));
-		String choice = mvc.perform(get(callback.getPath() + "?" + callback.getRawQuery()).session(browser))
-			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+		String choice = comeBack(browser, GOOGLE.approve(authorizeUrl));
 		String form = browse(browser, get(choice)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		assertThat(form).contains("Boulangerie Lumière").contains("Lumière Pâtisserie").doesNotContain("ya29.");
 
-		browse(browser, post(choice).param("accounts", YouTubeApiServer.BRAND_CHANNEL_ID)).andExpect(redirectedUrl(page))
+		browse(browser, post(choice).param("accounts", YouTubeApiServer.BRAND_CHANNEL_ID)).andExpect(redirectedUrl(page()))
 			.andExpect(flash().attribute("notice", "@lumierepatisserie is connected."));
 
 		List<ConnectionView> saved = connections.list(workspace.id());
