@@ -15,6 +15,9 @@ import io.vitrine.publishing.internal.PostQuotas;
 import io.vitrine.publishing.internal.Targets;
 import io.vitrine.publishing.internal.VariantValidation;
 import io.vitrine.shared.InvalidInput;
+import io.vitrine.snippets.Snippet;
+import io.vitrine.snippets.SnippetKind;
+import io.vitrine.snippets.Snippets;
 import io.vitrine.shared.NotFound;
 import io.vitrine.workspaces.Member;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -66,8 +69,11 @@ public class Composer {
 
 	private final ViolationMessages messages;
 
+	private final Snippets snippets;
+
 	Composer(Connections connections, Connectors connectors, VariantValidation validation, MediaLibrary media,
-			PostQuotas quotas, ContentCategories categories, Targets targets, ViolationMessages messages) {
+			PostQuotas quotas, ContentCategories categories, Targets targets, ViolationMessages messages, Snippets snippets) {
+		this.snippets = snippets;
 		this.messages = messages;
 		this.connections = connections;
 		this.connectors = connectors;
@@ -107,6 +113,11 @@ public class Composer {
 		model.addAttribute("zones", new TreeSet<>(ZoneId.getAvailableZoneIds()));
 		model.addAttribute("categories", categories.list(member));
 		model.addAttribute("campaigns", targets.campaigns(member.workspaceId()));
+		model.addAttribute("hashtagGroups", snippets.list(member, SnippetKind.HASHTAGS));
+		model.addAttribute("templates", snippets.list(member, SnippetKind.TEMPLATE));
+		model.addAttribute("chosenTemplate", form.getTemplateId() == null ? null
+				: snippets.list(member, SnippetKind.TEMPLATE).stream().filter(t -> t.id().equals(form.getTemplateId())).findFirst()
+					.orElse(null));
 	}
 
 	/** Each chosen account's variant against its network's rules and quotas, in the reader's language: the live counters. */
@@ -135,6 +146,36 @@ public class Composer {
 			}
 		}
 		return checks;
+	}
+
+	/** The composer's text with a hashtag group after it. */
+	public void addHashtags(Member member, ComposerForm form, UUID groupId) {
+		form.setText(Snippets.withHashtags(form.getText(), snippets.get(member, SnippetKind.HASHTAGS, groupId)));
+	}
+
+	/**
+	 * The composer's text from its chosen template, once every variable has a value; until then the page asks for them.
+	 *
+	 * @throws InvalidInput naming the missing values, when some were given
+	 */
+	public void useTemplate(Member member, ComposerForm form) {
+		if (form.getTemplateId() == null) {
+			return;
+		}
+		Snippet template = snippets.get(member, SnippetKind.TEMPLATE, form.getTemplateId());
+		Map<String, String> given = new LinkedHashMap<>();
+		form.getTemplateValues().forEach((name, value) -> {
+			if (template.variables().contains(name)) {
+				given.put(name, value);
+			}
+		});
+		boolean askedYet = given.values().stream().anyMatch(v -> v != null && !v.isBlank());
+		if (!template.variables().isEmpty() && !askedYet) {
+			return;
+		}
+		form.setText(snippets.fill(template, given));
+		form.setTemplateId(null);
+		form.setTemplateValues(new LinkedHashMap<>());
 	}
 
 	/** Network id → its display name. */

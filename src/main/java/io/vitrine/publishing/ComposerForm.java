@@ -40,6 +40,11 @@ public class ComposerForm {
 
 	private UUID categoryId;
 
+	/** A caption template being used, and the values of its variables. */
+	private UUID templateId;
+
+	private Map<String, String> templateValues = new LinkedHashMap<>();
+
 	/** Made when the composer opens and sent back with the form: the same form sent twice makes one post. */
 	private String submissionKey = UUID.randomUUID().toString();
 
@@ -176,5 +181,21 @@ public class ComposerForm {
 
 	public void setSubmissionKey(String submissionKey) {
 		this.submissionKey = submissionKey;
+	}
+
+	public UUID getTemplateId() {
+		return templateId;
+	}
+
+	public void setTemplateId(UUID templateId) {
+		this.templateId = templateId;
+	}
+
+	public Map<String, String> getTemplateValues() {
+		return templateValues;
+	}
+
+	public void setTemplateValues(Map<String, String> templateValues) {
+		this.templateValues = templateValues == null ? new LinkedHashMap<>() : templateValues;
 	}
 }

@@ -123,6 +123,12 @@ class DeskAcceptanceTest implements OnH2 {
 			assertThat(page.locator("#notice")).hasText(text("categories.created", locale, category));
 			assertThat(page.locator("#categories .category-name")).hasText(category);
 			browser.screenshot("desk-" + lang + "-1b-category");
+			page.navigate(ws + "/settings");
+			page.locator("#snippets-link").click();
+			page.fill("#hashtags-name", "Bakery");
+			page.fill("#hashtags-body", "#bread #sourdough");
+			page.locator("#hashtags-form button[type=submit]").click();
+			assertThat(page.locator("#hashtags-section .snippet-body")).hasText("#bread #sourdough");
 
 			// 2. Posting slots: Monday, Wednesday and Friday at 09:30 on each account.
 			page.navigate(ws + "/queue");
@@ -146,6 +152,11 @@ class DeskAcceptanceTest implements OnH2 {
 			// A link shows the card networks will show (here Vitrine's own sign-in page, whose title is all it says).
 			page.fill("#link", base + "/login?lang=" + lang);
 			assertThat(page.locator("#link-preview .link-preview-title")).hasText(text("login.title", locale) + " · Vitrine");
+			// A hashtag group in one click: after the text, the rest of the form kept.
+			page.fill("#text", "Fresh bread");
+			page.locator("#hashtag-groups button", new Page.LocatorOptions().setHasText("Bakery")).click();
+			assertThat(page.locator("#text")).hasValue("Fresh bread\n\n#bread #sourdough");
+			assertThat(page.locator("#link")).hasValue(base + "/login?lang=" + lang);
 			browser.screenshot("desk-" + lang + "-2b-rule-message");
 
 			// 3. Two weeks of posts through "Add to queue", each on the three accounts.

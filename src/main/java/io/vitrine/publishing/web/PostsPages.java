@@ -112,6 +112,31 @@ class PostsPages {
 		return "posts/compose :: checks";
 	}
 
+	/** "Add hashtags": the group after the text, the composer shown again with everything typed. */
+	@PostMapping("/compose/hashtags")
+	String addHashtags(CurrentUser user, @PathVariable UUID workspaceId, @ModelAttribute ComposerForm form,
+			@org.springframework.web.bind.annotation.RequestParam UUID groupId, Model model) {
+		Member member = access.require(user, workspaceId);
+		composer.addHashtags(member, form, groupId);
+		composer.pageModel(member, form, List.of(), model);
+		return "posts/compose";
+	}
+
+	/** "Use the template": asks for its values, then puts the filled caption in the text. */
+	@PostMapping("/compose/template")
+	String useTemplate(CurrentUser user, @PathVariable UUID workspaceId, @ModelAttribute ComposerForm form, Model model) {
+		Member member = access.require(user, workspaceId);
+		List<InvalidInput.Problem> problems = List.of();
+		try {
+			composer.useTemplate(member, form);
+		}
+		catch (InvalidInput e) {
+			problems = e.problems();
+		}
+		composer.pageModel(member, form, problems, model);
+		return "posts/compose";
+	}
+
 	/** The composer's preview of its link (htmx, as the person types): nothing when the page says nothing. */
 	@GetMapping("/compose/link-preview")
 	String linkPreview(CurrentUser user, @PathVariable UUID workspaceId,
