@@ -1,92 +1,26 @@
 package io.vitrine.networks.threads;
 
 import io.vitrine.networks.Channel;
-import io.vitrine.networks.PublishOutcome;
 import io.vitrine.networks.PublishRequest;
 import io.vitrine.networks.ReconcileOutcome;
-import io.vitrine.networks.meta.GraphAnswer;
+import io.vitrine.networks.meta.GraphFindPost;
 import io.vitrine.networks.oauth.OAuthTokens;
-import io.vitrine.outbound.OutboundFailure;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.regex.Pattern;
 
 /** After an ambiguous threads_publish, reads the profile's latest posts and looks for the same text since the first attempt. */
 @Component
 class ThreadsFindPost {
 
-	static final Duration SKEW = Duration.ofMinutes(2);
-
-	/** The Graph API's timestamps: 2026-03-29T07:00:00+0000. */
-	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx");
-
-	private static final Pattern SPACE = Pattern.compile("\\s+");
-
-	private final ThreadsApi api;
-
-	private final OAuthTokens tokens;
+	private final GraphFindPost find;
 
 	ThreadsFindPost(ThreadsApi api, OAuthTokens tokens) {
-		this.api = api;
-		this.tokens = tokens;
+		this.find = new GraphFindPost(tokens, api::recentPosts,
+				new GraphFindPost.Words("Threads", "the profile's recent posts", "access token", "text", "profile"));
 	}
 
 	ReconcileOutcome find(Channel channel, PublishRequest request, Instant sentAt) {
-		try {
-			return tokens.call(channel, token -> search(channel, token, request, sentAt.minus(SKEW)));
-		}
-		catch (OAuthTokens.Problem problem) {
-			return problem.outcome() instanceof PublishOutcome.Reauthorize r ? new ReconcileOutcome.Reauthorize(r.message())
-					: new ReconcileOutcome.Inconclusive(problem.getMessage());
-		}
-	}
-
-	private ReconcileOutcome search(Channel channel, String token, PublishRequest request, Instant since) {
-		GraphAnswer answer;
-		try {
-			answer = api.recentPosts(token, channel.remoteAccountId());
-		}
-		catch (OutboundFailure e) {
-			return new ReconcileOutcome.Inconclusive("Could not read the profile's recent posts on Threads: " + e.getMessage());
-		}
-		if (answer.tokenRefused()) {
-			throw new OAuthTokens.TokenRejected("Threads refused the access token: " + answer.message());
-		}
-		if (!answer.ok()) {
-			return new ReconcileOutcome.Inconclusive("Threads answered " + answer.message() + " to reading recent posts");
-		}
-		String expected = comparable(request.variant().fullText());
-		boolean reachedSince = false;
-		for (JsonNode media : answer.body().path("data")) {
-			Instant at = instant(media.path("timestamp").asString(""));
-			if (at != null && at.isBefore(since)) {
-				reachedSince = true;
-				break;
-			}
-			if (comparable(media.path("text").asString("")).equals(expected)) {
-				return new ReconcileOutcome.Found(media.path("id").asString(), media.path("permalink").asString(null));
-			}
-		}
-		return reachedSince || !answer.body().path("paging").has("next") ? new ReconcileOutcome.NotFound()
-				: new ReconcileOutcome.Inconclusive("More than 50 posts were published on the profile since the first attempt");
-	}
-
-	private static Instant instant(String timestamp) {
-		try {
-			return OffsetDateTime.parse(timestamp, TIMESTAMP).toInstant();
-		}
-		catch (DateTimeParseException e) {
-			return null;
-		}
-	}
-
-	private static String comparable(String text) {
-		return SPACE.matcher(text).replaceAll(" ").strip();
+		return find.find(channel, request, sentAt);
 	}
 }
