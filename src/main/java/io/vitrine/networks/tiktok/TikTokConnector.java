@@ -26,7 +26,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -152,8 +151,7 @@ class TikTokConnector implements NetworkConnector {
 
 	private PublishOutcome postVideo(String token, PublishRequest request, PostVariant.Media video, CreatorInfo creator,
 			String privacy) {
-		byte[] bytes = request.media().read(video.mediaId());
-		long size = bytes.length;
+		long size = video.sizeBytes();
 		long chunk = size < WHOLE_BELOW ? size : CHUNK;
 		long count = Math.max(1, size / chunk);
 		var body = TikTokJson.object();
@@ -179,7 +177,11 @@ class TikTokConnector implements NetworkConnector {
 			long first = index * chunk;
 			long end = index == count - 1 ? size : first + chunk; // the last chunk takes the trailing bytes
 			boolean last = index == count - 1;
-			byte[] part = Arrays.copyOfRange(bytes, (int) first, (int) end);
+			// One part read at a time (5 to 64 MB): a video of up to 4 GB never sits whole in memory.
+			byte[] part = request.media().read(video.mediaId(), first, (int) (end - first));
+			if (part.length != end - first) {
+				return new PublishOutcome.Rejected("The video file is shorter than the library says (" + size + " bytes); upload it again");
+			}
 			OutboundResponse answer;
 			try {
 				answer = api.uploadChunk(uploadUrl, video.contentType(), part, first, size);

@@ -439,7 +439,11 @@ class TikTokConnectorContractTest {
 		PublishRequest request = new PublishRequest(target, target.toString(),
 				new PostVariant("Long", null, List.of(media), Map.of("privacy", "SELF_ONLY")), new PublishRequest.MediaAccess() {
 					public byte[] read(UUID mediaId) {
-						return big;
+						throw new AssertionError("the whole video was read at once; it must go a part at a time");
+					}
+
+					public byte[] read(UUID mediaId, long offset, int length) {
+						return java.util.Arrays.copyOfRange(big, (int) offset, (int) Math.min(big.length, offset + length));
 					}
 
 					public Optional<String> uploaded(UUID mediaId, String scope) {
