@@ -1,6 +1,7 @@
 package io.vitrine.networks.mastodon;
 
 import io.vitrine.testsupport.LocalApiServer;
+import io.vitrine.testsupport.OAuthTestChannel;
 import io.vitrine.networks.Capability;
 import io.vitrine.networks.Channel;
 import io.vitrine.networks.Credentials;
@@ -26,9 +27,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,7 +44,7 @@ class MastodonConnectorContractTest {
 
 	private String token;
 
-	private final FakeMedia media = new FakeMedia();
+	private final OAuthTestChannel.Media media = new OAuthTestChannel.Media();
 
 	record TestChannel(UUID id, NetworkId network, String serverUrl, String remoteAccountId, String handle,
 			NetworkLimits limits, Credentials credentials) implements Channel {
@@ -53,29 +52,6 @@ class MastodonConnectorContractTest {
 		@Override
 		public void updateCredentials(Credentials updated) {
 			throw new UnsupportedOperationException("Mastodon tokens do not rotate");
-		}
-	}
-
-	/** Image bytes and remembered uploads, as the publishing engine keeps them. */
-	static final class FakeMedia implements PublishRequest.MediaAccess {
-
-		final Map<UUID, byte[]> files = new ConcurrentHashMap<>();
-
-		final Map<String, String> uploads = new ConcurrentHashMap<>();
-
-		@Override
-		public byte[] read(UUID mediaId) {
-			return files.get(mediaId);
-		}
-
-		@Override
-		public Optional<String> uploaded(UUID mediaId, String scope) {
-			return Optional.ofNullable(uploads.get(mediaId + " " + scope));
-		}
-
-		@Override
-		public void rememberUpload(UUID mediaId, String scope, String remoteRef) {
-			uploads.put(mediaId + " " + scope, remoteRef);
 		}
 	}
 
